@@ -1,0 +1,52 @@
+// swift-tools-version:5.10
+import PackageDescription
+
+let package = Package(
+    name: "tokenwarden",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tokenwarden", targets: ["tokenwarden"]),
+        .library(name: "TokenWarden", targets: ["TokenWarden"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        // libpcre2-8 from the system (Debian: libpcre2-dev).
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        // Build-time tool: turns Rules/*.yaml into Swift source so the binary carries its rules.
+        .executableTarget(name: "embed-rules", path: "Sources/embed-rules"),
+        .plugin(
+            name: "EmbedRulesPlugin",
+            capability: .buildTool(),
+            dependencies: ["embed-rules"],
+            path: "Sources/EmbedRulesPlugin"
+        ),
+        .target(
+            name: "TokenWarden",
+            dependencies: [
+                "CPCRE2",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            plugins: ["EmbedRulesPlugin"]
+        ),
+        .executableTarget(
+            name: "tokenwarden",
+            dependencies: [
+                "TokenWarden",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TokenWardenTests",
+            dependencies: ["TokenWarden"]
+        ),
+    ]
+)

@@ -1,0 +1,38 @@
+/// Whether a secret's built-in checksum holds.
+public enum ChecksumStatus: String, Codable, Sendable {
+    case valid, invalid
+}
+
+/// One reported secret. Plain data: enrichment fills verdicts, reporters only format.
+public struct Finding: Codable, Hashable, Sendable {
+    public var rule: String
+    public var service: String
+    public var description: String
+    public var path: String
+    public var line: Int
+    /// 1-based byte column of the secret's first byte in its line.
+    public var column: Int
+    public var endLine: Int
+    public var endColumn: Int
+    /// The raw secret: only filled with `--show-secrets`.
+    public var secret: String?
+    public var redacted: String
+    /// Lower-case hex SHA-256 of the secret's bytes.
+    public var fingerprint: String
+    public var length: Int
+    public var entropy: Double
+    public var confidence: Confidence
+    public var checksum: ChecksumStatus?
+    public var blocking: Bool
+    public var commit: String?
+    public var author: String?
+    public var email: String?
+    public var date: String?
+
+    enum CodingKeys: String, CodingKey {
+        case rule, service, description, path, line, column
+        case endLine = "end_line", endColumn = "end_column"
+        case secret, redacted, fingerprint, length, entropy, confidence, checksum, blocking
+        case commit, author, email, date
+    }
+}

@@ -1,0 +1,115 @@
+/// Known non-secrets that look like secrets. Every rule gets the placeholder checks; generic
+/// (`key = value`) rules also get the structural ones, since a specific format already rules
+/// out UUIDs, hashes and identifiers by its shape.
+enum Decoys {
+    private static let placeholderWords: [[UInt8]] = [
+        "xxxx", "example", "placeholder", "changeme", "change_me", "your_", "your-", "yourtoken", "yourkey",
+        "redacted", "dummy", "sample", "****", "....", "<", ">", "${", "{{", "12345678", "abcdefgh", "token_here",
+        "insert", "replace_me", "replaceme", "not_a_real", "notreal", "fake_",
+    ].map { Array($0.utf8) }
+
+    /// Words near a generic assignment that say the value is a digest or an id, not a credential.
+    private static let digestContextWords: [[UInt8]] = [
+        "sha", "hash", "commit", "digest", "checksum", "integrity", "uuid", "guid", "fingerprint", "etag",
+        "revision", "nonce", "_id\"", "_id'", "_id ", "_id=", "_id:", "-id", "public",
+    ].map { Array($0.utf8) }
+
+    /// Why `secret` (found inside `match`) is not reported, or nil when it should be.
+    static func reason(secret: UnsafeRawBufferPointer, match: UnsafeRawBufferPointer, generic: Bool) -> String? {
+        if let word = placeholderWords.first(where: { contains(secret, $0) }) {
+            return "placeholder '\(String(decoding: word, as: UTF8.self))'"
+        }
+        if secret.count < 128, longestRun(secret) >= 8 { return "repeated character" }
+        guard generic else { return nil }
+        if isUUID(secret) { return "UUID" }
+        if isIdentifierPath(secret) { return "identifier or property path" }
+        if startsWithDigestPrefix(secret) { return "integrity hash" }
+        if !hasDigitAndLetter(secret) { return "no digit or no letter" }
+        let context = UnsafeRawBufferPointer(rebasing: match[0..<max(0, min(match.count, secretOffset(secret, in: match)))])
+        if let word = digestContextWords.first(where: { contains(context, $0) }) {
+            return "digest context '\(String(decoding: word, as: UTF8.self))'"
+        }
+        return nil
+    }
+
+    private static func secretOffset(_ secret: UnsafeRawBufferPointer, in match: UnsafeRawBufferPointer) -> Int {
+        guard let s = secret.baseAddress, let m = match.baseAddress else { return 0 }
+        return m.distance(to: s)
+    }
+
+    /// Case-insensitive substring test (needles are lower-case ASCII).
+    static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0, haystack.count >= n else { return false }
+        let first = needle[0]
+        var i = 0
+        while i <= haystack.count - n {
+            if KeywordAutomaton.fold(haystack[i]) == first {
+                var j = 1
+                while j < n && KeywordAutomaton.fold(haystack[i + j]) == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func longestRun(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var best = 0, run = 0
+        var previous: UInt8? = nil
+        for b in bytes {
+            run = (b == previous) ? run + 1 : 1
+            previous = b
+            best = max(best, run)
+        }
+        return best
+    }
+
+    static func isUUID(_ b: UnsafeRawBufferPointer) -> Bool {
+        guard b.count == 36 else { return false }
+        for (i, c) in b.enumerated() {
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                if c != UInt8(ascii: "-") { return false }
+            } else if !isHexDigit(c) { return false }
+        }
+        return true
+    }
+
+    /// `process.env.GITHUB_TOKEN`, `settings.SECRET_KEY`, `self.config.api_key`: code, not a value.
+    static func isIdentifierPath(_ b: UnsafeRawBufferPointer) -> Bool {
+        var dots = 0
+        var atSegmentStart = true
+        for c in b {
+            if c == UInt8(ascii: ".") {
+                if atSegmentStart { return false }
+                dots += 1
+                atSegmentStart = true
+            } else if isLetter(c) || c == UInt8(ascii: "_") {
+                atSegmentStart = false
+            } else if isDigit(c) && !atSegmentStart {
+                continue
+            } else {
+                return false
+            }
+        }
+        return dots > 0 && !atSegmentStart
+    }
+
+    private static func startsWithDigestPrefix(_ b: UnsafeRawBufferPointer) -> Bool {
+        for prefix in ["sha1-", "sha256-", "sha384-", "sha512-", "md5-"] where b.starts(with: prefix.utf8) { return true }
+        return false
+    }
+
+    private static func hasDigitAndLetter(_ b: UnsafeRawBufferPointer) -> Bool {
+        var digit = false, letter = false
+        for c in b {
+            if isDigit(c) { digit = true } else if isLetter(c) { letter = true }
+            if digit && letter { return true }
+        }
+        return false
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    @inline(__always) static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+    @inline(__always) static func isHexDigit(_ c: UInt8) -> Bool { isDigit(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66) }
+}

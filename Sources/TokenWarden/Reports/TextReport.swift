@@ -1,0 +1,46 @@
+/// Human output: one line per finding, `path:line:col`, rule, service, redacted secret, confidence.
+public enum TextReport {
+    public static func render(_ result: ScanResult, verbose: Bool = false) -> String {
+        var out = ""
+        for f in result.findings {
+            out += line(for: f) + "\n"
+        }
+        if verbose {
+            for s in result.skipped { out += "skipped \(s.path): \(s.reason.rawValue) (\(s.detail))\n" }
+        }
+        return out
+    }
+
+    public static func line(for f: Finding) -> String {
+        var where_ = "\(f.path):\(f.line):\(f.column)"
+        if let commit = f.commit { where_ = "\(commit.prefix(12)):\(where_)" }
+        var tags = [f.confidence.rawValue]
+        if let checksum = f.checksum { tags.append("checksum \(checksum.rawValue)") }
+        if !f.blocking { tags.append("not blocking") }
+        return "\(where_): \(f.rule) (\(f.service)) \(f.secret ?? f.redacted) [\(tags.joined(separator: ", "))]"
+    }
+
+    /// The summary line written to standard error after every scan.
+    public static func summary(_ result: ScanResult) -> String {
+        let s = result.summary
+        var parts = ["\(s.findings) finding\(s.findings == 1 ? "" : "s") (\(s.blocking) blocking)"]
+        parts.append("\(s.filesScanned) file\(s.filesScanned == 1 ? "" : "s") scanned (\(byteCount(s.bytesScanned)))")
+        if s.filesSkipped > 0 {
+            var reasons: [String: Int] = [:]
+            for skip in result.skipped { reasons[skip.reason.rawValue, default: 0] += 1 }
+            let detail = reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            parts.append("\(s.filesSkipped) skipped (\(detail); --verbose lists them)")
+        }
+        if !result.errors.isEmpty { parts.append("\(result.errors.count) error\(result.errors.count == 1 ? "" : "s")") }
+        parts.append("in \(s.durationMilliseconds) ms")
+        return "tokenwarden: " + parts.joined(separator: ", ")
+    }
+
+    static func byteCount(_ n: Int) -> String {
+        if n < 1024 { return "\(n) B" }
+        if n < 1024 * 1024 { return "\(n / 1024) KiB" }
+        return String(format: "%.1f MiB", Double(n) / 1048576)
+    }
+}
+
+import Foundation

@@ -1,0 +1,105 @@
+/// How sure a rule is that a match is a live secret.
+public enum Confidence: String, Codable, Comparable, CaseIterable, Sendable {
+    case low, medium, high
+
+    private var rank: Int {
+        switch self {
+        case .low: 0
+        case .medium: 1
+        case .high: 2
+        }
+    }
+
+    public static func < (a: Confidence, b: Confidence) -> Bool { a.rank < b.rank }
+}
+
+/// A minimum Shannon entropy (bits per byte) a candidate must reach: one number for every
+/// candidate, or one per character class, since hex strings cannot reach base64's entropy.
+public struct EntropyThreshold: Equatable, Sendable {
+    public var hex: Double
+    public var alphanumeric: Double
+    public var base64: Double
+
+    public init(all value: Double) {
+        self.init(hex: value, alphanumeric: value, base64: value)
+    }
+
+    public init(hex: Double, alphanumeric: Double, base64: Double) {
+        self.hex = hex
+        self.alphanumeric = alphanumeric
+        self.base64 = base64
+    }
+
+    /// The threshold that applies to `candidate`, by the narrowest character class it fits.
+    public func minimum(for candidate: UnsafeRawBufferPointer) -> Double {
+        switch CharacterClass.of(candidate) {
+        case .hex: hex
+        case .alphanumeric: alphanumeric
+        case .other: base64
+        }
+    }
+}
+
+/// A rule's example: text the rule must (or must not) report, optionally under a file path
+/// (for rules that look at the file name) and with the exact secret it must extract.
+public struct RuleExample: Equatable, Sendable {
+    public var text: String
+    public var path: String?
+    public var secret: String?
+
+    public init(text: String, path: String? = nil, secret: String? = nil) {
+        self.text = text
+        self.path = path
+        self.secret = secret
+    }
+}
+
+/// One detection rule, as written in a `Rules/*.yaml` file.
+public struct Rule: Equatable, Sendable {
+    /// Stable identifier, e.g. `github-pat-classic`.
+    public var id: String
+    /// The service that issued the token, e.g. `github`, `zenodo-sandbox`.
+    public var service: String
+    public var description: String
+    /// Literal, case-insensitive strings of which at least one must occur before the regex runs.
+    public var keywords: [String]
+    /// PCRE2 pattern; the secret is the group named `secret`, else group 1, else the whole match.
+    public var regex: String
+    public var entropy: EntropyThreshold?
+    /// Name of a checksum the secret carries (see `Checksum`).
+    public var checksum: String?
+    public var confidence: Confidence
+    /// PCRE2 pattern on the file path; the rule runs only on matching paths.
+    public var path: String?
+    /// A catch-all rule (e.g. generic `key = value`): loses to specific rules on the same span
+    /// and gets the strict decoy filters.
+    public var generic: Bool
+    /// What to do when this secret leaks: where to revoke and re-issue it.
+    public var remediation: String?
+    public var examples: [RuleExample]
+    public var negativeExamples: [RuleExample]
+    /// Where the rule was loaded from, for error messages.
+    public var origin: String
+
+    public init(
+        id: String, service: String, description: String = "", keywords: [String], regex: String,
+        entropy: EntropyThreshold? = nil, checksum: String? = nil, confidence: Confidence = .medium,
+        path: String? = nil, generic: Bool = false, remediation: String? = nil,
+        examples: [RuleExample] = [], negativeExamples: [RuleExample] = [], origin: String = "<code>"
+    ) {
+        self.id = id
+        self.service = service
+        self.description = description
+        self.keywords = keywords
+        self.regex = regex
+        self.entropy = entropy
+        self.checksum = checksum
+        self.confidence = confidence
+        self.path = path
+        self.generic = generic
+        self.remediation = remediation
+        self.examples = examples
+        self.negativeExamples = negativeExamples
+        self.origin = origin
+    }
+}

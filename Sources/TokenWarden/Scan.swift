@@ -1,0 +1,148 @@
+import Foundation
+import Synchronization
+
+/// Settings for one scan.
+public struct ScanOptions: Sendable {
+    public var maxFileSize: Int = 10 * 1024 * 1024
+    public var showSecrets = false
+    public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    public init() {}
+}
+
+/// Counts for the summary line and the JSON report.
+public struct ScanSummary: Codable, Sendable, Equatable {
+    public var filesScanned = 0
+    public var bytesScanned = 0
+    public var filesSkipped = 0
+    public var findings = 0
+    public var blocking = 0
+    public var durationMilliseconds = 0
+
+    enum CodingKeys: String, CodingKey {
+        case filesScanned = "files_scanned", bytesScanned = "bytes_scanned", filesSkipped = "files_skipped"
+        case findings, blocking, durationMilliseconds = "duration_ms"
+    }
+}
+
+/// Everything a scan produced: the input to enrichment and to every report.
+public struct ScanResult: Sendable {
+    public var findings: [Finding] = []
+    public var skipped: [Skip] = []
+    public var errors: [String] = []
+    public var summary = ScanSummary()
+
+    /// The one place exit codes are decided: 1 when anything blocks, 2 when the scan could not
+    /// read everything it was asked to (so "nothing found" would be a false promise), else 0.
+    public var exitCode: Int32 {
+        if findings.contains(where: \.blocking) { return 1 }
+        if skipped.contains(where: { $0.reason == .unreadable }) || !errors.isEmpty { return 2 }
+        return 0
+    }
+}
+
+/// The pipeline: targets → bytes → matcher → findings, on every core.
+public struct Scanner: Sendable {
+    public let ruleSet: RuleSet
+    public let options: ScanOptions
+
+    public init(ruleSet: RuleSet, options: ScanOptions) {
+        self.ruleSet = ruleSet
+        self.options = options
+    }
+
+    public func scan(_ targets: [ScanTarget], preSkipped: [Skip] = []) -> ScanResult {
+        let start = DispatchTime.now()
+        let workers = max(1, min(options.workers, targets.count))
+        let next = Atomic<Int>(0)
+        let partials = Mutex<[ScanResult]>([])
+        let matchOptions = MatchOptions(showSecrets: options.showSecrets)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let matcher = Matcher(ruleSet: ruleSet, options: matchOptions)
+            var local = ScanResult()
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < targets.count else { break }
+                process(targets[i], matcher: matcher, into: &local)
+            }
+            partials.withLock { $0.append(local) }
+        }
+        var result = ScanResult()
+        result.skipped = preSkipped
+        for part in partials.withLock({ $0 }) {
+            result.findings += part.findings
+            result.skipped += part.skipped
+            result.errors += part.errors
+            result.summary.filesScanned += part.summary.filesScanned
+            result.summary.bytesScanned += part.summary.bytesScanned
+        }
+        result.findings.sort(by: Scanner.reportOrder)
+        result.skipped.sort { $0.path < $1.path }
+        result.errors = Array(Set(result.errors)).sorted()
+        result.summary.filesSkipped = result.skipped.count
+        result.summary.findings = result.findings.count
+        result.summary.blocking = result.findings.filter(\.blocking).count
+        result.summary.durationMilliseconds = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+        return result
+    }
+
+    /// Stable report order: path, position, rule.
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        (a.path, a.line, a.column, a.rule, a.commit ?? "") < (b.path, b.line, b.column, b.rule, b.commit ?? "")
+    }
+
+    private func process(_ target: ScanTarget, matcher: Matcher, into result: inout ScanResult) {
+        var blob: Blob
+        switch target {
+        case .blob(let b):
+            blob = b
+        case .file(let path, let display):
+            switch FileReader.load(path, maxSize: options.maxFileSize) {
+            case .skip(let reason, let detail):
+                result.skipped.append(Skip(path: display, reason: reason, detail: detail))
+                return
+            case .bytes(let bytes):
+                blob = Blob(bytes: bytes, provenance: Provenance(path: display))
+            }
+        }
+        if let utf8 = TextDecoding.utf16ToUTF8(blob.bytes) { blob.bytes = utf8 }
+        if blob.bytes.count > options.maxFileSize {
+            result.skipped.append(Skip(path: blob.provenance.path, reason: .tooLarge,
+                                       detail: "\(blob.bytes.count) bytes > --max-file-size \(options.maxFileSize)"))
+            return
+        }
+        if FileReader.isBinary(blob.bytes) {
+            result.skipped.append(Skip(path: blob.provenance.path, reason: .binary, detail: "NUL byte in the first 8 KiB"))
+            return
+        }
+        let matches = matcher.scan(blob)
+        result.findings += matches.findings
+        result.errors += matches.ruleErrors
+        result.summary.filesScanned += 1
+        result.summary.bytesScanned += blob.bytes.count
+    }
+}
+
+/// Text encodings other than UTF-8 that are still text: UTF-16 files with a byte-order mark
+/// (common for Windows-edited config) are transcoded so their secrets are not skipped as binary.
+enum TextDecoding {
+    static func utf16ToUTF8(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 2 else { return nil }
+        let littleEndian: Bool
+        if bytes[0] == 0xFF && bytes[1] == 0xFE { littleEndian = true }
+        else if bytes[0] == 0xFE && bytes[1] == 0xFF { littleEndian = false }
+        else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 2
+        while i + 1 < bytes.count {
+            let (lo, hi) = littleEndian ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i])
+            units.append(UInt16(hi) << 8 | UInt16(lo))
+            i += 2
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count)
+        _ = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: false) { out.append($0) }
+        return out
+    }
+}

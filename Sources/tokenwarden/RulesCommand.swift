@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import TokenWarden
+
+/// `tokenwarden rules list|check`
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List the rules, or check that every rule compiles and passes its examples.",
+        subcommands: [List.self, Check.self]
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the rules in use.")
+        @OptionGroup var ruleOptions: RuleOptions
+
+        func run() throws {
+            let rules = try ruleOptions.loadRules()
+            let width = rules.map(\.id.count).max() ?? 0
+            var out = ""
+            for rule in rules {
+                let pad = String(repeating: " ", count: width - rule.id.count)
+                out += "\(rule.id)\(pad)  \(rule.service)  \(rule.confidence.rawValue)  \(rule.description)\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+            FileHandle.standardError.write(Data("\(rules.count) rules\n".utf8))
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compile every rule and run its examples and negative examples.",
+            discussion: "With DIR, checks the rule files there; otherwise the built-in rules (and any --rules). Exit 1 when a rule fails."
+        )
+        @Argument(help: "A rule file or directory to check instead of the built-in rules.")
+        var directory: String?
+        @OptionGroup var ruleOptions: RuleOptions
+
+        func run() throws {
+            var rules: [Rule]
+            if let directory {
+                rules = try RuleLoader.load(path: directory)
+                try RuleLoader.checkUniqueIDs(rules)
+            } else {
+                rules = try ruleOptions.loadRules()
+            }
+            let (failures, examples) = RuleCheck.run(rules)
+            for failure in failures {
+                FileHandle.standardError.write(Data("FAIL \(failure)\n".utf8))
+            }
+            let status = failures.isEmpty ? "ok" : "\(failures.count) failure\(failures.count == 1 ? "" : "s")"
+            FileHandle.standardOutput.write(Data("\(status): \(rules.count) rules, \(examples) examples\n".utf8))
+            if !failures.isEmpty { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import TokenWarden
+
+/// The `tokenwarden` root command.
+struct TokenWardenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokenwarden",
+        abstract: "Find leaked and over-scoped tokens in git work trees, diffs and history.",
+        version: TokenWardenVersion.current,
+        subcommands: [ScanCommand.self, RulesCommand.self],
+        defaultSubcommand: ScanCommand.self
+    )
+}
