@@ -46,7 +46,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TokenWardenTests",
-            dependencies: ["TokenWarden"]
+            // The CLI is a dependency so end-to-end tests can run the built binary.
+            dependencies: ["TokenWarden", "tokenwarden"]
         ),
     ]
 )

@@ -8,6 +8,12 @@ enum Decoys {
         "insert", "replace_me", "replaceme", "not_a_real", "notreal", "fake_",
     ].map { Array($0.utf8) }
 
+    /// Famous example values from vendor documentation (lower-cased, matched as substrings).
+    private static let documentationSecrets: [[UInt8]] = [
+        "sflkxwrjsmekkf2qt4fwpmejf36pok6yjv_adqssw5c",   // jwt.io's example signature
+        "akiaiosfodnn7", "wjalrxutnfemi/k7mdeng",        // AWS documentation key pair
+    ].map { Array($0.utf8) }
+
     /// Words near a generic assignment that say the value is a digest or an id, not a credential.
     private static let digestContextWords: [[UInt8]] = [
         "sha", "hash", "commit", "digest", "checksum", "integrity", "uuid", "guid", "fingerprint", "etag",
@@ -16,10 +22,13 @@ enum Decoys {
 
     /// Why `secret` (found inside `match`) is not reported, or nil when it should be.
     static func reason(secret: UnsafeRawBufferPointer, match: UnsafeRawBufferPointer, generic: Bool) -> String? {
-        if let word = placeholderWords.first(where: { contains(secret, $0) }) {
+        // Long secrets (key blocks) are checked by their structure; a placeholder word inside
+        // kilobytes of base64 is more likely chance than a decoy.
+        if secret.count < 256, let word = placeholderWords.first(where: { contains(secret, $0) }) {
             return "placeholder '\(String(decoding: word, as: UTF8.self))'"
         }
         if secret.count < 128, longestRun(secret) >= 8 { return "repeated character" }
+        if documentationSecrets.contains(where: { contains(secret, $0) }) { return "published documentation example" }
         guard generic else { return nil }
         if isUUID(secret) { return "UUID" }
         if isIdentifierPath(secret) { return "identifier or property path" }

@@ -139,7 +139,9 @@ public struct Matcher {
                          line: Int, column: Int, endLine: Int, endColumn: Int) -> Finding {
         let rule = ruleSet.rules[c.rule]
         let secret = Array(bytes[c.secret])
-        let confidence = effectiveConfidence(rule, c.checksum)
+        var confidence = effectiveConfidence(rule, c.checksum)
+        // A catch-all match in documentation is usually an example value: report it, don't block on it.
+        if rule.generic && Documentation.isDocumentation(provenance.path) { confidence = .low }
         return Finding(
             rule: rule.id, service: rule.service, description: rule.description,
             path: provenance.path, line: line, column: column, endLine: endLine, endColumn: endColumn,
@@ -150,9 +152,19 @@ public struct Matcher {
             entropy: (c.entropy * 1000).rounded() / 1000,
             confidence: confidence,
             checksum: c.checksum,
-            blocking: confidence >= .medium && c.checksum != .invalid,
+            blocking: confidence >= .medium,
             commit: provenance.commit, author: provenance.author, email: provenance.email, date: provenance.date
         )
+    }
+}
+
+/// Paths that hold prose and examples rather than configuration.
+enum Documentation {
+    static func isDocumentation(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        for ext in [".md", ".rst", ".adoc", ".txt", ".markdown"] where lower.hasSuffix(ext) { return true }
+        let components = lower.split(separator: "/")
+        return components.dropLast().contains { $0 == "docs" || $0 == "doc" || $0 == "documentation" }
     }
 }
 

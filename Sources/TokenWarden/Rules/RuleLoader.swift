@@ -112,6 +112,9 @@ public enum RuleLoader {
     private static func entropy(_ f: inout YAMLFields, _ where_: String) throws -> EntropyThreshold? {
         guard let node = f.raw("entropy") else { return nil }
         if let value = node.float ?? node.int.map(Double.init) { return EntropyThreshold(all: value) }
+        guard node.mapping != nil else {
+            throw InputError("\(where_): entropy must be a number or a mapping with hex, alnum and base64")
+        }
         var m = try YAMLFields(node, origin: f.origin, what: "entropy")
         guard let hex = try m.double("hex"), let alnum = try m.double("alnum"), let b64 = try m.double("base64") else {
             throw InputError("\(where_): entropy must be a number or a mapping with hex, alnum and base64")

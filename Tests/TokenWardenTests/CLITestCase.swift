@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+
+/// Runs the built `tokenwarden` binary, as users and CI do.
+class CLITestCase: XCTestCase {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary: URL = {
+        let beside = Bundle.main.bundleURL.appendingPathComponent("tokenwarden")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return TestSupport.packageRoot.appendingPathComponent(".build/debug/tokenwarden")
+    }()
+
+    @discardableResult
+    func run(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
+             environment: [String: String] = [:]) throws -> Run {
+        try Self.execute(Self.binary.path, arguments, in: directory, stdin: stdin, environment: environment)
+    }
+
+    @discardableResult
+    func git(_ arguments: [String], in directory: URL) throws -> Run {
+        let r = try Self.execute("/usr/bin/env", ["git"] + arguments, in: directory, stdin: nil, environment: [:])
+        XCTAssertEqual(r.status, 0, "git \(arguments.joined(separator: " ")): \(r.stderr)")
+        return r
+    }
+
+    static func execute(_ executable: String, _ arguments: [String], in directory: URL?, stdin: String?,
+                        environment: [String: String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var env = ProcessInfo.processInfo.environment
+        for key in ["GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "TOKENWARDEN_STORE", "TOKENWARDEN_STORE_KEY"] { env[key] = nil }
+        env["GIT_AUTHOR_NAME"] = "Test Author"
+        env["GIT_AUTHOR_EMAIL"] = "author@example.org"
+        env["GIT_COMMITTER_NAME"] = "Test Author"
+        env["GIT_COMMITTER_EMAIL"] = "author@example.org"
+        env["GIT_CONFIG_NOSYSTEM"] = "1"
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let errBox = ErrBox()
+        let t = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
+        t.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while errBox.data == nil { usleep(1000) }
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errBox.data ?? Data(), as: UTF8.self))
+    }
+
+    private final class ErrBox: @unchecked Sendable { var data: Data? }
+
+    /// A new git repository in a temporary directory.
+    func makeRepository() throws -> URL {
+        let dir = try TestSupport.temporaryDirectory(self)
+        try git(["init", "-q", "-b", "main"], in: dir)
+        return dir
+    }
+
+    func write(_ text: String, to path: String, in dir: URL) throws {
+        let url = dir.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+}

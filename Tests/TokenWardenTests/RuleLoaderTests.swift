@@ -1,0 +1,77 @@
+import XCTest
+@testable import TokenWarden
+
+final class RuleLoaderTests: XCTestCase {
+    private func error(_ yaml: String) -> String {
+        do {
+            _ = try RuleLoader.parse(yaml: yaml, origin: "r.yaml")
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    private let valid = """
+    rules:
+      - id: acme-key
+        service: acme
+        keywords: [acme_]
+        regex: 'acme_[a-z0-9]{16}'
+    """
+
+    func testParsesAValidRule() throws {
+        let rules = try RuleLoader.parse(yaml: valid, origin: "r.yaml")
+        XCTAssertEqual(rules.map(\.id), ["acme-key"])
+        XCTAssertEqual(rules[0].confidence, .medium)
+        XCTAssertEqual(rules[0].origin, "r.yaml")
+    }
+
+    func testMalformedInputsGiveOneLineErrors() {
+        let cases: [(String, String)] = [
+            ("rules: [\n  - id: x\n", "malformed YAML"),
+            (valid + "\n    colour: blue", "unknown key 'colour'"),
+            ("rules:\n  - id: a\n    service: s\n    keywords: [k]\n", "missing required key 'regex'"),
+            ("rules:\n  - id: a\n    service: s\n    regex: x\n", "needs 'keywords' or a 'path'"),
+            (valid + "\n    confidence: extreme", "confidence must be low, medium or high"),
+            (valid + "\n    checksum: luhn", "unknown checksum 'luhn'"),
+            (valid + "\n    entropy: lots", "entropy must be a number"),
+            ("rulez: []", "unknown key 'rulez'"),
+            ("rules:\n  - id: Bad Id\n    service: s\n    keywords: [k]\n    regex: x\n", "must be lower-case"),
+            ("- just\n- a list", "must be a mapping"),
+        ]
+        for (yaml, expected) in cases {
+            let message = error(yaml)
+            XCTAssertTrue(message.contains(expected), "\(expected) not in: \(message)")
+            XCTAssertFalse(message.contains("\n"), "multi-line error: \(message)")
+            XCTAssertTrue(message.hasPrefix("r.yaml"), message)
+        }
+    }
+
+    func testDuplicateIDsAreRejected() throws {
+        let rules = try RuleLoader.parse(yaml: valid, origin: "a.yaml") + RuleLoader.parse(yaml: valid, origin: "b.yaml")
+        XCTAssertThrowsError(try RuleLoader.checkUniqueIDs(rules)) { error in
+            XCTAssertTrue("\(error)".contains("duplicate rule id 'acme-key'"))
+        }
+    }
+
+    func testBadRegexIsAReportedRuleFailure() throws {
+        var rule = try XCTUnwrap(RuleLoader.parse(yaml: valid, origin: "r.yaml").first)
+        rule.regex = "acme_(["
+        let (failures, _) = RuleCheck.run([rule])
+        XCTAssertTrue(failures.first?.message.contains("regex") ?? false)
+    }
+
+    func testExampleMapForm() throws {
+        let yaml = valid + """
+
+            examples:
+              - text: 'acme_q8w7e6r5t4y3u2i1'
+                path: conf/acme
+                secret: acme_q8w7e6r5t4y3u2i1
+            negative_examples: ['acme_short']
+        """
+        let rule = try XCTUnwrap(RuleLoader.parse(yaml: yaml, origin: "r.yaml").first)
+        XCTAssertEqual(rule.examples, [RuleExample(text: "acme_q8w7e6r5t4y3u2i1", path: "conf/acme", secret: "acme_q8w7e6r5t4y3u2i1")])
+        XCTAssertTrue(RuleCheck.run([rule]).failures.isEmpty)
+    }
+}
