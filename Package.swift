@@ -21,7 +21,11 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"])]
         ),
         // Build-time tool: turns Rules/*.yaml into Swift source so the binary carries its rules.
-        .executableTarget(name: "embed-rules", path: "Sources/embed-rules"),
+        .executableTarget(
+            name: "embed-rules",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            path: "Sources/embed-rules"
+        ),
         .plugin(
             name: "EmbedRulesPlugin",
             capability: .buildTool(),

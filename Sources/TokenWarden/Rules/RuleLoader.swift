@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads rule files (`rules: [ ... ]`) into `Rule` values, strictly: unknown keys,
 /// bad types, duplicate ids and bad confidence values are one-line `InputError`s.
@@ -8,7 +7,7 @@ public enum RuleLoader {
     public static func builtIn() throws -> [Rule] {
         var rules: [Rule] = []
         for file in EmbeddedRules.files {
-            rules += try parse(yaml: file.yaml, origin: "built-in:\(file.name)")
+            rules += try parse(file.root(), origin: "built-in:\(file.name)")
         }
         try checkUniqueIDs(rules)
         return rules
@@ -56,20 +55,29 @@ public enum RuleLoader {
     }
 
     public static func parse(yaml: String, origin: String) throws -> [Rule] {
-        guard let root = try composeYAML(yaml, origin: origin) else { return [] }
-        var top = try YAMLFields(root, origin: origin, what: "a rule file")
+        guard let root = try ConfigNode.parseYAML(yaml, origin: origin) else { return [] }
+        return try parse(root, origin: origin)
+    }
+
+    static func parse(_ root: ConfigNode, origin: String) throws -> [Rule] {
+        var top = try ConfigFields(root, origin: origin, what: "a rule file")
         _ = try top.int("version")
-        let items = try top.sequence("rules") ?? []
+        let items = try top.list("rules") ?? []
         try top.finish("the rule file (expected 'rules')")
         return try items.map { try rule(from: $0, origin: origin) }
     }
 
-    private static let idPattern = try! NSRegularExpression(pattern: "^[a-z0-9][a-z0-9._-]*$")
+    /// Rule ids: lower-case letters and digits, then also `.`, `_`, `-`.
+    static func isValidID(_ id: String) -> Bool {
+        id.utf8.enumerated().allSatisfy { i, c in
+            (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (i > 0 && (c == 0x2E || c == 0x5F || c == 0x2D))
+        } && !id.isEmpty
+    }
 
-    private static func rule(from node: Node, origin: String) throws -> Rule {
-        var f = try YAMLFields(node, origin: origin, what: "a rule")
+    private static func rule(from node: ConfigNode, origin: String) throws -> Rule {
+        var f = try ConfigFields(node, origin: origin, what: "a rule")
         let id = try f.requiredString("id")
-        if idPattern.firstMatch(in: id, range: NSRange(id.startIndex..., in: id)) == nil {
+        if !isValidID(id) {
             throw InputError("\(f.location): rule id '\(id)' must be lower-case letters, digits, '.', '_' or '-'")
         }
         let where_ = "\(f.location): rule '\(id)'"
@@ -109,13 +117,13 @@ public enum RuleLoader {
         return rule
     }
 
-    private static func entropy(_ f: inout YAMLFields, _ where_: String) throws -> EntropyThreshold? {
+    private static func entropy(_ f: inout ConfigFields, _ where_: String) throws -> EntropyThreshold? {
         guard let node = f.raw("entropy") else { return nil }
-        if let value = node.float ?? node.int.map(Double.init) { return EntropyThreshold(all: value) }
-        guard node.mapping != nil else {
+        if let value = node.double { return EntropyThreshold(all: value) }
+        guard case .map = node.kind else {
             throw InputError("\(where_): entropy must be a number or a mapping with hex, alnum and base64")
         }
-        var m = try YAMLFields(node, origin: f.origin, what: "entropy")
+        var m = try ConfigFields(node, origin: f.origin, what: "entropy")
         guard let hex = try m.double("hex"), let alnum = try m.double("alnum"), let b64 = try m.double("base64") else {
             throw InputError("\(where_): entropy must be a number or a mapping with hex, alnum and base64")
         }
@@ -123,11 +131,11 @@ public enum RuleLoader {
         return EntropyThreshold(hex: hex, alphanumeric: alnum, base64: b64)
     }
 
-    private static func examples(_ f: inout YAMLFields, _ key: String) throws -> [RuleExample] {
-        guard let items = try f.sequence(key) else { return [] }
+    private static func examples(_ f: inout ConfigFields, _ key: String) throws -> [RuleExample] {
+        guard let items = try f.list(key) else { return [] }
         return try items.map { item in
-            if case .scalar(let s) = item { return RuleExample(text: s.string) }
-            var e = try YAMLFields(item, origin: f.origin, what: "an example")
+            if let text = item.text { return RuleExample(text: text) }
+            var e = try ConfigFields(item, origin: f.origin, what: "an example")
             let example = RuleExample(
                 text: try e.requiredString("text"), path: try e.string("path"), secret: try e.string("secret"))
             try e.finish("an example")

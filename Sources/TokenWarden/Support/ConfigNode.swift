@@ -1,0 +1,99 @@
+import Yams
+
+/// A user-facing error in an input file (rules, config, store, baseline): one line, exit 2.
+public struct InputError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// A parsed YAML document as plain values: scalars stay text (typed on read, by the reader that
+/// knows what it expects), with line numbers for error messages. The built-in rules are compiled
+/// into this form at build time, so start-up parses no YAML.
+public struct ConfigNode: Sendable {
+    public enum Kind: Sendable {
+        /// `plain` is false for quoted scalars, which are always strings.
+        case scalar(String, plain: Bool)
+        case list([ConfigNode])
+        case map([(key: String, value: ConfigNode)])
+    }
+
+    public var kind: Kind
+    public var line: Int?
+
+    public init(_ kind: Kind, line: Int? = nil) {
+        self.kind = kind
+        self.line = line
+    }
+
+    // Short constructors for generated code.
+    public static func s(_ text: String, _ line: Int) -> ConfigNode { ConfigNode(.scalar(text, plain: false), line: line) }
+    public static func p(_ text: String, _ line: Int) -> ConfigNode { ConfigNode(.scalar(text, plain: true), line: line) }
+    public static func l(_ items: [ConfigNode], _ line: Int) -> ConfigNode { ConfigNode(.list(items), line: line) }
+    public static func m(_ pairs: [(String, ConfigNode)], _ line: Int) -> ConfigNode {
+        ConfigNode(.map(pairs.map { (key: $0.0, value: $0.1) }), line: line)
+    }
+
+    var isNull: Bool {
+        if case .scalar(let text, plain: true) = kind { return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL" }
+        return false
+    }
+
+    /// The scalar's text, whatever its YAML type.
+    var text: String? {
+        if case .scalar(let text, _) = kind { return text }
+        return nil
+    }
+
+    var bool: Bool? {
+        guard case .scalar(let text, plain: true) = kind else { return nil }
+        switch text {
+        case "true", "True", "TRUE", "yes", "Yes", "on": return true
+        case "false", "False", "FALSE", "no", "No", "off": return false
+        default: return nil
+        }
+    }
+
+    var double: Double? {
+        guard case .scalar(let text, plain: true) = kind else { return nil }
+        return Double(text)
+    }
+
+    var int: Int? {
+        guard case .scalar(let text, plain: true) = kind else { return nil }
+        return Int(text)
+    }
+
+    /// Parses YAML text; a syntax error becomes a one-line `InputError` naming `origin`.
+    public static func parseYAML(_ text: String, origin: String) throws -> ConfigNode? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch {
+            let message = String(describing: error).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+            throw InputError("\(origin): malformed YAML: \(message)")
+        }
+        return try node.map { try convert($0, origin: origin) }
+    }
+
+    private static func convert(_ node: Node, origin: String) throws -> ConfigNode {
+        let line = node.mark?.line
+        switch node {
+        case .scalar(let s):
+            return ConfigNode(.scalar(s.string, plain: s.style == .plain), line: line)
+        case .sequence(let seq):
+            return ConfigNode(.list(try seq.map { try convert($0, origin: origin) }), line: line)
+        case .mapping(let mapping):
+            var pairs: [(key: String, value: ConfigNode)] = []
+            for (key, value) in mapping {
+                guard case .scalar(let k) = key else {
+                    throw InputError("\(origin):\(key.mark?.line ?? 0): keys must be strings")
+                }
+                pairs.append((k.string, try convert(value, origin: origin)))
+            }
+            return ConfigNode(.map(pairs), line: line)
+        case .alias:
+            throw InputError("\(origin):\(line ?? 0): YAML aliases are not supported here")
+        }
+    }
+}
