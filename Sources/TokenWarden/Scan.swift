@@ -17,11 +17,12 @@ public struct ScanSummary: Codable, Sendable, Equatable {
     public var filesSkipped = 0
     public var findings = 0
     public var blocking = 0
+    public var suppressed = 0
     public var durationMilliseconds = 0
 
     enum CodingKeys: String, CodingKey {
         case filesScanned = "files_scanned", bytesScanned = "bytes_scanned", filesSkipped = "files_skipped"
-        case findings, blocking, durationMilliseconds = "duration_ms"
+        case findings, blocking, suppressed, durationMilliseconds = "duration_ms"
     }
 }
 
@@ -51,19 +52,23 @@ public struct Scanner: Sendable {
         self.options = options
     }
 
-    public func scan(_ targets: [ScanTarget], preSkipped: [Skip] = []) -> ScanResult {
+    public func scan(_ targets: [ScanTarget], preSkipped: [Skip] = [], progress: ScanProgress? = nil) -> ScanResult {
+        scan(TargetList(targets), preSkipped: preSkipped, progress: progress)
+    }
+
+    /// Scans everything `stream` hands out, on `options.workers` threads.
+    public func scan(_ stream: TargetStream, preSkipped: [Skip] = [], progress: ScanProgress? = nil) -> ScanResult {
         let start = DispatchTime.now()
-        let workers = max(1, min(options.workers, targets.count))
-        let next = Atomic<Int>(0)
+        let workers = max(1, min(options.workers, stream.total ?? options.workers))
         let partials = Mutex<[ScanResult]>([])
         let matchOptions = MatchOptions(showSecrets: options.showSecrets)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let matcher = Matcher(ruleSet: ruleSet, options: matchOptions)
             var local = ScanResult()
-            while true {
-                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard i < targets.count else { break }
-                process(targets[i], matcher: matcher, into: &local)
+            while let target = stream.next() {
+                let bytesBefore = local.summary.bytesScanned
+                process(target, matcher: matcher, into: &local)
+                progress?.advance(bytes: local.summary.bytesScanned - bytesBefore)
             }
             partials.withLock { $0.append(local) }
         }
@@ -75,6 +80,7 @@ public struct Scanner: Sendable {
             result.errors += part.errors
             result.summary.filesScanned += part.summary.filesScanned
             result.summary.bytesScanned += part.summary.bytesScanned
+            result.summary.suppressed += part.summary.suppressed
         }
         result.findings.sort(by: Scanner.reportOrder)
         result.skipped.sort { $0.path < $1.path }
@@ -94,6 +100,9 @@ public struct Scanner: Sendable {
     private func process(_ target: ScanTarget, matcher: Matcher, into result: inout ScanResult) {
         var blob: Blob
         switch target {
+        case .skipped(let skip):
+            result.skipped.append(skip)
+            return
         case .blob(let b):
             blob = b
         case .file(let path, let display):
@@ -118,9 +127,27 @@ public struct Scanner: Sendable {
         let matches = matcher.scan(blob)
         result.findings += matches.findings
         result.errors += matches.ruleErrors
+        result.summary.suppressed += matches.suppressed
         result.summary.filesScanned += 1
         result.summary.bytesScanned += blob.bytes.count
     }
+}
+
+/// Live counters for the progress line: items done and bytes scanned, updated by every worker.
+public final class ScanProgress: Sendable {
+    private let doneCount = Atomic<Int>(0)
+    private let byteCount = Atomic<Int>(0)
+    public let total: Int?
+
+    public init(total: Int?) { self.total = total }
+
+    func advance(bytes: Int) {
+        doneCount.wrappingAdd(1, ordering: .relaxed)
+        byteCount.wrappingAdd(bytes, ordering: .relaxed)
+    }
+
+    public var done: Int { doneCount.load(ordering: .relaxed) }
+    public var bytes: Int { byteCount.load(ordering: .relaxed) }
 }
 
 /// Text encodings other than UTF-8 that are still text: UTF-16 files with a byte-order mark

@@ -4,6 +4,9 @@ import TokenWarden
 
 // Exit codes: 0 nothing blocking, 1 blocking findings, 2 any error (usage included),
 // so CI can tell "found a secret" from "could not look".
+// A git child that exits early must not kill us through a write to its closed pipe.
+signal(SIGPIPE, SIG_IGN)
+
 do {
     var command = try TokenWardenCommand.parseAsRoot()
     try command.run()

@@ -1,9 +1,13 @@
+import Foundation
+
 /// One unit of scan work, produced by an input source.
 public enum ScanTarget: Sendable {
     /// A file on disk, read by the worker that scans it (so reading runs in parallel too).
     case file(path: String, display: String)
     /// Bytes already in memory (standard input, a git blob).
     case blob(Blob)
+    /// Something the source itself had to pass over (a huge or missing git blob).
+    case skipped(Skip)
 }
 
 /// A file the scan did not look at, and why. Every skip is counted and listed, never silent.
@@ -19,5 +23,87 @@ public struct Skip: Codable, Hashable, Sendable {
         self.path = path
         self.reason = reason
         self.detail = detail
+    }
+}
+
+/// Scan work handed out to the scanner's workers; `next()` is called from every worker thread
+/// and returns nil when the work is done.
+public protocol TargetStream: Sendable {
+    func next() -> ScanTarget?
+    /// How many targets there are in all, when known (for progress).
+    var total: Int? { get }
+}
+
+/// Targets known up front.
+public final class TargetList: TargetStream {
+    private let targets: [ScanTarget]
+    private let index = LockedBox(0)
+
+    public init(_ targets: [ScanTarget]) { self.targets = targets }
+
+    public var total: Int? { targets.count }
+
+    public func next() -> ScanTarget? {
+        index.update { i -> ScanTarget? in
+            guard i < targets.count else { return nil }
+            i += 1
+            return targets[i - 1]
+        }
+    }
+}
+
+/// Targets produced by a reader thread (a git pipe) while workers scan: the queue holds at most
+/// `capacity` items and `maxBytes` of blob data, so a huge history never sits in memory at once.
+public final class TargetQueue: TargetStream, @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [ScanTarget] = []
+    private var head = 0
+    private var bytes = 0
+    private var closed = false
+    private let capacity: Int
+    private let maxBytes: Int
+    public let total: Int?
+
+    public init(total: Int?, capacity: Int = 256, maxBytes: Int = 64 << 20) {
+        self.total = total
+        self.capacity = capacity
+        self.maxBytes = maxBytes
+    }
+
+    private static func size(_ t: ScanTarget) -> Int {
+        if case .blob(let b) = t { return b.bytes.count }
+        return 0
+    }
+
+    /// Blocks while the queue is full (but always admits one item into an empty queue).
+    public func put(_ target: ScanTarget) {
+        let size = TargetQueue.size(target)
+        condition.lock()
+        while items.count - head >= capacity || (bytes > 0 && bytes + size > maxBytes) { condition.wait() }
+        items.append(target)
+        bytes += size
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// No more items: workers drain what is left, then stop.
+    public func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    public func next() -> ScanTarget? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == items.count && !closed { condition.wait() }
+        guard head < items.count else { return nil }
+        let target = items[head]
+        head += 1
+        bytes -= TargetQueue.size(target)
+        if head > 1024 { items.removeFirst(head); head = 0 }
+        condition.broadcast()
+        return target
     }
 }

@@ -4,6 +4,8 @@ import Crypto
 public struct BlobMatches: Sendable {
     public var findings: [Finding] = []
     public var ruleErrors: [String] = []
+    /// Findings hidden by a `tokenwarden:allow` comment on their line.
+    public var suppressed = 0
 }
 
 /// Options that change what the matcher reports.
@@ -64,6 +66,10 @@ public struct Matcher {
         for c in resolveOverlaps(candidates) {
             let (line, column) = lines.position(of: c.secret.lowerBound)
             if let addedLines, !addedLines.contains(line) { continue }
+            if AllowComment.suppresses(ruleSet.rules[c.rule].id, line: lines.bytes(ofLine: line, in: bytes), knownRules: ruleSet.ruleIDs) {
+                result.suppressed += 1
+                continue
+            }
             let (endLine, endColumn) = lines.position(of: max(c.secret.lowerBound, c.secret.upperBound - 1))
             result.findings.append(finding(c, bytes: bytes, provenance: provenance,
                                            line: line, column: column, endLine: endLine, endColumn: endColumn))
@@ -174,6 +180,13 @@ struct LineIndex {
 
     init(_ bytes: UnsafeRawBufferPointer) {
         for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+    }
+
+    /// The bytes of 1-based `line`, without its newline.
+    func bytes(ofLine line: Int, in bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        let start = starts[line - 1]
+        let end = line < starts.count ? starts[line] - 1 : bytes.count
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<max(start, end)])
     }
 
     func position(of offset: Int) -> (line: Int, column: Int) {

@@ -31,10 +31,19 @@ public enum TextReport {
             let detail = reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             parts.append("\(s.filesSkipped) skipped (\(detail); --verbose lists them)")
         }
+        if s.suppressed > 0 { parts.append("\(s.suppressed) suppressed by tokenwarden:allow") }
         if !result.errors.isEmpty { parts.append("\(result.errors.count) error\(result.errors.count == 1 ? "" : "s")") }
         parts.append("in \(s.durationMilliseconds) ms")
         return "tokenwarden: " + parts.joined(separator: ", ")
     }
+
+    /// What to do when the pre-commit hook blocks a commit.
+    public static let blockedCommitHelp = """
+    tokenwarden: commit blocked: the staged changes add the secrets above. To proceed:
+      - remove the secret, load it from the environment or a secret store, and `git add` the file again
+        (if it was a real token, revoke and re-issue it: it is on your disk and maybe in your shell history);
+      - for a false alarm, add `tokenwarden:allow` (or `tokenwarden:allow RULE-ID`) in a comment on that line.
+    """
 
     static func byteCount(_ n: Int) -> String {
         if n < 1024 { return "\(n) B" }

@@ -40,7 +40,7 @@ public enum RuleCheck {
             for example in rule.negativeExamples {
                 count += 1
                 if let f = reported(by: rule, scanning: example, with: matcher).first {
-                    fail("negative example reported (secret \(f.secret.debugDescription)): \(example.text.debugDescription)")
+                    fail("negative example reported (secret \((f.secret ?? "").debugDescription)): \(example.text.debugDescription)")
                 }
             }
         }

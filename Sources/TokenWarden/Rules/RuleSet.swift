@@ -10,6 +10,7 @@ public final class RuleSet: Sendable {
     /// Rules with no keywords, triggered by their `path` alone.
     let pathOnlyRules: [Int]
     let checksums: [Checksum?]
+    let ruleIDs: Set<String>
 
     public init(_ rules: [Rule]) {
         self.rules = rules
@@ -28,6 +29,7 @@ public final class RuleSet: Sendable {
         pathPatterns = rules.map { $0.path.map(LazyPattern.init) }
         pathOnlyRules = rules.indices.filter { rules[$0].keywords.isEmpty }
         checksums = rules.map { $0.checksum.flatMap(Checksum.init(named:)) }
+        ruleIDs = Set(rules.map(\.id))
     }
 
     /// Compiles every pattern now (for `rules check`), returning the rules that fail.

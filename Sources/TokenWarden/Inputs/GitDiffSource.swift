@@ -1,0 +1,43 @@
+/// Changes to scan: staged changes (`--staged`) or the commits of a range (`--diff A..B`).
+/// Only added lines count; each changed file's new blob is scanned whole so multi-line rules
+/// still see their context, then findings outside the added lines are dropped.
+public enum GitDiffSource {
+    static let diffOptions = ["-U0", "--full-index", "--no-color", "--no-ext-diff", "--no-textconv", "-M", "--diff-filter=ACMRT"]
+
+    /// What the next commit adds: the index against HEAD (or against nothing before the first commit).
+    static func staged(_ repository: GitRepository) throws -> (requests: [BlobRequest], skipped: [Skip]) {
+        let git = try GitProcess(["-c", "core.quotePath=false", "diff", "--cached"] + diffOptions, in: repository.root)
+        let parsed = PatchParser.parse(git.output)
+        try git.finish()
+        return requests(parsed, shard: nil)
+    }
+
+    /// What the non-merge commits of `range` (`A..B`) add, each attributed to its commit.
+    static func range(_ range: String, repository: GitRepository, shard: Shard?) throws -> (requests: [BlobRequest], skipped: [Skip]) {
+        if range.hasPrefix("-") { throw InputError("--diff expects a revision range like main..HEAD, not '\(range)'") }
+        let git = try GitProcess(["-c", "core.quotePath=false", "log", "--reverse", "--no-merges", "-p", CommitInfo.format]
+            + diffOptions + [range, "--"], in: repository.root)
+        let parsed = PatchParser.parse(git.output)
+        try git.finish()
+        return requests(parsed, shard: shard)
+    }
+
+    private static func requests(_ parsed: [(commit: CommitInfo?, files: [ChangedFile])], shard: Shard?) -> (requests: [BlobRequest], skipped: [Skip]) {
+        var requests: [BlobRequest] = []
+        var skipped: [Skip] = []
+        for (commit, files) in parsed {
+            for file in files where !file.deleted {
+                guard let blob = file.blob, shard?.owns(blob) ?? true else { continue }
+                let provenance = Provenance(path: file.path, commit: commit?.id, author: commit?.author, email: commit?.email, date: commit?.date)
+                if file.skipMode { continue }
+                if file.binary {
+                    skipped.append(Skip(path: file.path, reason: .binary, detail: "git reports a binary change"))
+                    continue
+                }
+                guard !file.addedLines.isEmpty else { continue }
+                requests.append(BlobRequest(id: blob, provenance: provenance, addedLines: file.addedLines))
+            }
+        }
+        return (requests, skipped)
+    }
+}

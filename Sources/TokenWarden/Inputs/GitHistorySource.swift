@@ -1,0 +1,62 @@
+/// Every blob reachable from the chosen refs, each scanned once and attributed to the commit
+/// (and path) that first introduced it. One `git log --raw` pass finds the blobs — never
+/// `git log -p`, which would render every diff — and `git cat-file --batch` streams them.
+public enum GitHistorySource {
+    public enum Refs: String, Sendable {
+        case head, branches, all
+
+        var arguments: [String] {
+            switch self {
+            case .head: ["HEAD"]
+            case .branches: ["--branches"]
+            case .all: ["--all"]
+            }
+        }
+    }
+
+    static let emptyBlob = String(repeating: "0", count: 40)
+
+    static func requests(_ repository: GitRepository, refs: Refs, shard: Shard?) throws -> [BlobRequest] {
+        if refs == .head && !repository.hasHead { return [] }
+        // Oldest first (parents before children), so the first sighting of a blob is its introduction;
+        // merges are diffed against their first parent, which catches blobs made while resolving conflicts.
+        let git = try GitProcess(["log"] + refs.arguments + [
+            "--topo-order", "--reverse", "--raw", "--no-abbrev", "-z", "--no-renames",
+            "--diff-merges=first-parent", CommitInfo.format, "--",
+        ], in: repository.root)
+        var seen = Set<String>()
+        var requests: [BlobRequest] = []
+        var commit: CommitInfo?
+        var pendingBlob: String?
+        while var token = git.output.read(until: 0) {
+            while token.first == 0x0A { token.removeFirst() }
+            if let pending = pendingBlob {
+                // The path token that follows a raw entry.
+                pendingBlob = nil
+                if shard?.owns(pending) ?? true {
+                    let path = String(decoding: token, as: UTF8.self)
+                    requests.append(BlobRequest(id: pending, provenance: Provenance(
+                        path: path, commit: commit?.id, author: commit?.author, email: commit?.email, date: commit?.date)))
+                }
+                continue
+            }
+            if token.first == 0x01 {
+                commit = CommitInfo(header: token.dropFirst())
+            } else if token.first == UInt8(ascii: ":") {
+                // :srcmode dstmode srcid dstid status
+                let fields = token.dropFirst().split(separator: UInt8(ascii: " "))
+                guard fields.count >= 5 else { continue }
+                let mode = String(decoding: fields[1], as: UTF8.self)
+                let id = String(decoding: fields[3], as: UTF8.self)
+                // Regular files only: symlinks hold a path, submodules a commit id.
+                if (mode == "100644" || mode == "100755"), id != emptyBlob, seen.insert(id).inserted {
+                    pendingBlob = id
+                } else {
+                    _ = git.output.read(until: 0)  // skip this entry's path
+                }
+            }
+        }
+        try git.finish()
+        return requests
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// A git repository the scan reads from: its top directory and the facts inputs need.
+public struct GitRepository: Sendable {
+    public let root: String
+
+    /// The repository containing `directory`; a one-line error when there is none.
+    public init(containing directory: String) throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw InputError("\(directory): no such directory")
+        }
+        guard let root = Git.workTreeRoot(of: directory) else {
+            throw InputError("\(directory): not a git repository (or any parent up to /)")
+        }
+        self.root = root
+    }
+
+    /// Whether this is a shallow clone, whose history stops at the shallow boundary.
+    public var isShallow: Bool {
+        let out = (try? Git.run(["rev-parse", "--is-shallow-repository"], in: root)) ?? []
+        return String(decoding: out, as: UTF8.self).hasPrefix("true")
+    }
+
+    /// Whether HEAD points at a commit (false before the first commit).
+    var hasHead: Bool {
+        (try? Git.run(["rev-parse", "--verify", "-q", "HEAD"], in: root)) != nil
+    }
+}
+
+/// Reverses git's C-style quoting of unusual paths (`"a\tb"`, octal escapes for bytes).
+enum GitPathQuoting {
+    static func unquote(_ raw: [UInt8]) -> [UInt8] {
+        guard raw.count >= 2, raw.first == UInt8(ascii: "\""), raw.last == UInt8(ascii: "\"") else { return raw }
+        var out: [UInt8] = []
+        var i = 1
+        let end = raw.count - 1
+        while i < end {
+            let c = raw[i]
+            guard c == UInt8(ascii: "\\"), i + 1 < end else { out.append(c); i += 1; continue }
+            let e = raw[i + 1]
+            switch e {
+            case UInt8(ascii: "n"): out.append(0x0A); i += 2
+            case UInt8(ascii: "t"): out.append(0x09); i += 2
+            case UInt8(ascii: "r"): out.append(0x0D); i += 2
+            case UInt8(ascii: "a"): out.append(0x07); i += 2
+            case UInt8(ascii: "b"): out.append(0x08); i += 2
+            case UInt8(ascii: "f"): out.append(0x0C); i += 2
+            case UInt8(ascii: "v"): out.append(0x0B); i += 2
+            case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                var value = 0, j = i + 1
+                while j < min(i + 4, end), raw[j] >= UInt8(ascii: "0"), raw[j] <= UInt8(ascii: "7") {
+                    value = value * 8 + Int(raw[j] - UInt8(ascii: "0")); j += 1
+                }
+                out.append(UInt8(truncatingIfNeeded: value)); i = j
+            default: out.append(e); i += 2
+            }
+        }
+        return out
+    }
+}

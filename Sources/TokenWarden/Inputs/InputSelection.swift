@@ -1,0 +1,79 @@
+import Foundation
+
+/// What to scan, as the user chose it.
+public enum InputSelection: Sendable {
+    /// Files, directories, git work trees, or `-` for standard input.
+    case paths([String])
+    /// The staged changes of the repository at `repository` (pre-commit).
+    case staged(repository: String)
+    /// Lines added by the commits of a range such as `main..HEAD`.
+    case diff(range: String, repository: String)
+    /// Every blob reachable from `refs`.
+    case history(refs: GitHistorySource.Refs, repository: String)
+}
+
+/// An input ready to scan: the work stream, what was skipped while listing it, notes for the user,
+/// and (for streamed git input) an error git may report while the scan runs.
+public struct PreparedInput: Sendable {
+    public var stream: TargetStream
+    public var skipped: [Skip] = []
+    public var notes: [String] = []
+    let streamFailure: LockedBox<InputError?>?
+
+    /// The error a streaming git reader hit, if any; call after the scan.
+    public var failure: InputError? { streamFailure?.value }
+}
+
+extension InputSelection {
+    /// Lists the work; for git inputs, starts streaming blobs in the background.
+    public func prepare(maxFileSize: Int, shard: Shard? = nil) throws -> PreparedInput {
+        switch self {
+        case .paths(let paths):
+            var targets: [ScanTarget] = []
+            var skipped: [Skip] = []
+            for path in paths.isEmpty ? ["."] : paths {
+                if path == "-" {
+                    let data = FileHandle.standardInput.readDataToEndOfFile()
+                    targets.append(.blob(Blob(bytes: [UInt8](data), provenance: Provenance(path: "<stdin>"))))
+                    continue
+                }
+                let listed = try WorktreeSource.targets(for: [path])
+                targets += listed.targets
+                skipped += listed.skipped
+            }
+            if let shard {
+                targets = targets.filter { target in
+                    if case .file(_, let display) = target { return shard.owns(display) }
+                    return shard.index == 1
+                }
+                skipped = skipped.filter { shard.owns($0.path) }
+            }
+            return PreparedInput(stream: TargetList(targets), skipped: skipped, streamFailure: nil)
+
+        case .staged(let dir):
+            let repository = try GitRepository(containing: dir)
+            let (requests, skipped) = try GitDiffSource.staged(repository)
+            return stream(requests, skipped: skipped, repository: repository, maxFileSize: maxFileSize)
+
+        case .diff(let range, let dir):
+            let repository = try GitRepository(containing: dir)
+            let (requests, skipped) = try GitDiffSource.range(range, repository: repository, shard: shard)
+            var input = stream(requests, skipped: skipped, repository: repository, maxFileSize: maxFileSize)
+            if repository.isShallow { input.notes.append("shallow clone: commits beyond the shallow boundary are not in the range") }
+            return input
+
+        case .history(let refs, let dir):
+            let repository = try GitRepository(containing: dir)
+            let requests = try GitHistorySource.requests(repository, refs: refs, shard: shard)
+            var input = stream(requests, skipped: [], repository: repository, maxFileSize: maxFileSize)
+            if repository.isShallow { input.notes.append("shallow clone: scanning only the history it has") }
+            return input
+        }
+    }
+
+    private func stream(_ requests: [BlobRequest], skipped: [Skip], repository: GitRepository, maxFileSize: Int) -> PreparedInput {
+        let queue = TargetQueue(total: requests.count)
+        let failure = GitBlobStream.start(requests, repository: repository, maxSize: maxFileSize, into: queue)
+        return PreparedInput(stream: queue, skipped: skipped, streamFailure: failure)
+    }
+}
