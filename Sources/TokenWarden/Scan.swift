@@ -137,9 +137,12 @@ public struct Scanner: Sendable {
 public final class ScanProgress: Sendable {
     private let doneCount = Atomic<Int>(0)
     private let byteCount = Atomic<Int>(0)
-    public let total: Int?
+    private let stream: TargetStream
 
-    public init(total: Int?) { self.total = total }
+    public init(_ stream: TargetStream) { self.stream = stream }
+
+    /// The number of items, once the input knows it.
+    public var total: Int? { stream.total }
 
     func advance(bytes: Int) {
         doneCount.wrappingAdd(1, ordering: .relaxed)

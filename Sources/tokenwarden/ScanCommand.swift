@@ -88,11 +88,11 @@ struct ScanCommand: ParsableCommand {
 
         let input = try selection.prepare(maxFileSize: maxFileSize, shard: try shard.map(Shard.init(parsing:)))
         for note in input.notes { Terminal.error("tokenwarden: note: \(note)") }
-        let counter = ScanProgress(total: input.stream.total)
+        let counter = ScanProgress(input.stream)
         let line = showProgress ? ProgressLine(counter, unit: history || range != nil || since != nil ? "blobs" : "files") : nil
         var result = scanner.scan(input.stream, preSkipped: input.skipped, progress: counter)
         line?.stop()
-        if let failure = input.failure { result.errors.append(failure.description) }
+        input.finish(&result)
 
         let output: String
         switch format {

@@ -28,11 +28,21 @@ public struct Finding: Codable, Hashable, Sendable {
     public var author: String?
     public var email: String?
     public var date: String?
+    public var blob: String?
+
+    /// Moves the finding to where its blob was introduced.
+    mutating func attribute(to provenance: Provenance) {
+        path = provenance.path
+        commit = provenance.commit
+        author = provenance.author
+        email = provenance.email
+        date = provenance.date
+    }
 
     enum CodingKeys: String, CodingKey {
         case rule, service, description, path, line, column
         case endLine = "end_line", endColumn = "end_column"
         case secret, redacted, fingerprint, length, entropy, confidence, checksum, blocking
-        case commit, author, email, date
+        case commit, author, email, date, blob
     }
 }

@@ -52,17 +52,25 @@ final class ByteReader {
         }
     }
 
-    /// Exactly `count` bytes, or nil when input ends first.
+    /// Exactly `count` bytes, or nil when input ends first. What is not buffered yet is read
+    /// straight into the result, so a large blob is copied once.
     func read(count: Int) -> [UInt8]? {
-        var out = [UInt8]()
-        out.reserveCapacity(count)
-        while out.count < count {
-            if start == end && !fill() { return nil }
-            let take = min(count - out.count, end - start)
-            out += buffer[start..<(start + take)]
-            start += take
+        let buffered = min(count, end - start)
+        var failed = false
+        let out = [UInt8](unsafeUninitializedCapacity: count) { dest, initialized in
+            let raw = UnsafeMutableRawBufferPointer(dest)
+            buffer.withUnsafeBytes { raw.baseAddress!.copyMemory(from: $0.baseAddress! + start, byteCount: buffered) }
+            start += buffered
+            var filled = buffered
+            while filled < count {
+                let n = Glibc.read(fd, raw.baseAddress! + filled, count - filled)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { failed = true; eof = true; break }
+                filled += n
+            }
+            initialized = filled
         }
-        return out
+        return failed ? nil : out
     }
 
     /// Discards `count` bytes; false when input ends first.

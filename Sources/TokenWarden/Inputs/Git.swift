@@ -3,29 +3,27 @@ import Foundation
 /// Runs git and returns its standard output; a failure becomes a one-line `InputError`.
 enum Git {
     static func run(_ arguments: [String], in directory: String? = nil) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + (directory.map { ["-C", $0] } ?? []) + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
-            throw InputError("cannot run git: \(error.localizedDescription)")
+        let (status, out, err) = try ChildProcess.output(["git"] + (directory.map { ["-C", $0] } ?? []) + arguments)
+        guard status == 0 else { throw failure(arguments, status: status, stderr: err) }
+        return out
+    }
+
+    /// A one-line error from git's first `fatal:`/`error:` line.
+    static func failure(_ arguments: [String], status: Int32, stderr: [UInt8]) -> InputError {
+        let lines = String(decoding: stderr, as: UTF8.self).split(whereSeparator: \.isNewline)
+        let message = lines.first { $0.hasPrefix("fatal:") || $0.hasPrefix("error:") } ?? lines.first
+        return InputError("git \(subcommand(arguments)): \(message.map(String.init) ?? "exit \(status)")")
+    }
+
+    /// The git subcommand, for messages: the first argument that is not an option (or the value of `-c`).
+    static func subcommand(_ arguments: [String]) -> String {
+        var i = 0
+        while i < arguments.count {
+            if arguments[i] == "-c" || arguments[i] == "-C" { i += 2; continue }
+            if !arguments[i].hasPrefix("-") { return arguments[i] }
+            i += 1
         }
-        // Drain stderr concurrently so a chatty git cannot block on a full pipe.
-        let errData = LockedBox(Data())
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errData.value = err.fileHandleForReading.readDataToEndOfFile() }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errData.value, as: UTF8.self)
-                .split(whereSeparator: \.isNewline).first.map(String.init) ?? "exit \(process.terminationStatus)"
-            throw InputError("git \(arguments.first ?? ""): \(message)")
-        }
-        return [UInt8](data)
+        return ""
     }
 
     /// The top of the work tree containing `directory`, or nil when it is not in one.

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A blob to fetch from git and where it came from.
 struct BlobRequest: Sendable {
@@ -9,44 +12,66 @@ struct BlobRequest: Sendable {
 }
 
 /// Fetches blobs through one `git cat-file --batch` process and feeds them to a `TargetQueue`
-/// as they arrive: ids go in on one thread, contents come out on another, workers scan meanwhile.
+/// as they arrive. Three stages run at once: the producer lists blobs (e.g. parses `git log`)
+/// and writes their ids to cat-file, a reader turns cat-file's output into blobs, and the
+/// scanner's workers match them — so listing, decompressing and matching overlap.
 enum GitBlobStream {
-    /// Starts streaming on a background thread; the returned box holds git's error, if any, once the queue closes.
-    static func start(_ requests: [BlobRequest], repository: GitRepository, maxSize: Int, into queue: TargetQueue) -> LockedBox<InputError?> {
+    /// Starts streaming in the background. `produce` is called on its own thread and emits
+    /// requests in order; the returned box holds the first error, if any, once the queue closes.
+    static func start(
+        repository: GitRepository, maxSize: Int, into queue: TargetQueue,
+        produce: @escaping @Sendable (_ emit: (BlobRequest) -> Void) throws -> Void
+    ) -> LockedBox<InputError?> {
         let failure = LockedBox<InputError?>(nil)
-        let thread = Thread {
+        @Sendable func record(_ error: Error) {
+            failure.update { if $0 == nil { $0 = (error as? InputError) ?? InputError("git: \(error)") } }
+        }
+        let git: GitProcess
+        do { git = try GitProcess(["cat-file", "--batch"], in: repository.root) } catch {
+            record(error)
+            queue.close()
+            return failure
+        }
+        let pending = RequestFIFO()
+        Thread {
+            var chunk: [UInt8] = []
+            var count = 0
+            var alive = true
             do {
-                try stream(requests, repository: repository, maxSize: maxSize, into: queue)
-            } catch let error as InputError {
-                failure.value = error
+                try produce { request in
+                    guard alive else { return }
+                    pending.push(request)
+                    count += 1
+                    chunk += request.id.utf8
+                    chunk.append(0x0A)
+                    if chunk.count >= 4096 {
+                        alive = git.write(chunk)
+                        chunk.removeAll(keepingCapacity: true)
+                    }
+                }
             } catch {
-                failure.value = InputError("git cat-file: \(error)")
+                record(error)
+            }
+            if alive { git.write(chunk) }
+            git.closeInput()
+            queue.setTotal(count)
+            pending.close()
+        }.start()
+        Thread {
+            do {
+                try read(git, pending, maxSize: maxSize, into: queue)
+                try git.finish()
+            } catch {
+                record(error)
+                git.terminate()
             }
             queue.close()
-        }
-        thread.stackSize = 1 << 20
-        thread.start()
+        }.start()
         return failure
     }
 
-    private static func stream(_ requests: [BlobRequest], repository: GitRepository, maxSize: Int, into queue: TargetQueue) throws {
-        guard !requests.isEmpty else { return }
-        let git = try GitProcess(["cat-file", "--batch"], in: repository.root)
-        let writer = Thread {
-            var chunk: [UInt8] = []
-            for request in requests {
-                chunk += request.id.utf8
-                chunk.append(0x0A)
-                if chunk.count >= 1 << 16 {
-                    guard git.write(chunk) else { break }
-                    chunk.removeAll(keepingCapacity: true)
-                }
-            }
-            git.write(chunk)
-            git.closeInput()
-        }
-        writer.start()
-        for request in requests {
+    private static func read(_ git: GitProcess, _ pending: RequestFIFO, maxSize: Int, into queue: TargetQueue) throws {
+        while let request = pending.pop() {
             guard let header = git.output.read(until: 0x0A) else {
                 throw InputError("git cat-file: output ended early")
             }
@@ -69,6 +94,38 @@ enum GitBlobStream {
             }
             queue.put(.blob(Blob(bytes: bytes, provenance: request.provenance, addedLines: request.addedLines)))
         }
-        try git.finish()
+    }
+}
+
+/// Requests written to cat-file and not yet answered, in order.
+private final class RequestFIFO: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [BlobRequest] = []
+    private var head = 0
+    private var closed = false
+
+    func push(_ request: BlobRequest) {
+        condition.lock()
+        items.append(request)
+        condition.signal()
+        condition.unlock()
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func pop() -> BlobRequest? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == items.count && !closed { condition.wait() }
+        guard head < items.count else { return nil }
+        let item = items[head]
+        head += 1
+        if head >= 4096 { items.removeFirst(head); head = 0 }
+        return item
     }
 }

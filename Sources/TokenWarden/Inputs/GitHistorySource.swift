@@ -1,5 +1,5 @@
 /// Every blob reachable from the chosen refs, each scanned once and attributed to the commit
-/// (and path) that first introduced it. One `git log --raw` pass finds the blobs — never
+/// (and path) that introduced it: the oldest commit whose diff adds it. One `git log --raw` pass finds the blobs — never
 /// `git log -p`, which would render every diff — and `git cat-file --batch` streams them.
 public enum GitHistorySource {
     public enum Refs: String, Sendable {
@@ -16,27 +16,26 @@ public enum GitHistorySource {
 
     static let emptyBlob = String(repeating: "0", count: 40)
 
-    static func requests(_ repository: GitRepository, refs: Refs, shard: Shard?) throws -> [BlobRequest] {
-        if refs == .head && !repository.hasHead { return [] }
-        // Oldest first (parents before children), so the first sighting of a blob is its introduction;
-        // merges are diffed against their first parent, which catches blobs made while resolving conflicts.
+    /// Emits each blob to scan as soon as `git log` first shows it (newest commits first, so
+    /// scanning starts at once), and returns where each blob was introduced: its oldest sighting.
+    static func produce(_ repository: GitRepository, refs: Refs, shard: Shard?, emit: (BlobRequest) -> Void) throws -> [String: Provenance] {
+        if refs == .head && !repository.hasHead { return [:] }
+        // Merges are diffed against their first parent, which catches blobs made while resolving conflicts.
         let git = try GitProcess(["log"] + refs.arguments + [
-            "--topo-order", "--reverse", "--raw", "--no-abbrev", "-z", "--no-renames",
-            "--diff-merges=first-parent", CommitInfo.format, "--",
+            "--raw", "--no-abbrev", "-z", "--no-renames", "--diff-merges=first-parent", CommitInfo.format, "--",
         ], in: repository.root)
-        var seen = Set<String>()
-        var requests: [BlobRequest] = []
+        var introduced: [String: Provenance] = [:]
         var commit: CommitInfo?
         var pendingBlob: String?
         while var token = git.output.read(until: 0) {
             while token.first == 0x0A { token.removeFirst() }
-            if let pending = pendingBlob {
+            if let id = pendingBlob {
                 // The path token that follows a raw entry.
                 pendingBlob = nil
-                if shard?.owns(pending) ?? true {
-                    let path = String(decoding: token, as: UTF8.self)
-                    requests.append(BlobRequest(id: pending, provenance: Provenance(
-                        path: path, commit: commit?.id, author: commit?.author, email: commit?.email, date: commit?.date)))
+                let provenance = Provenance(path: String(decoding: token, as: UTF8.self), commit: commit?.id,
+                                            author: commit?.author, email: commit?.email, date: commit?.date, blob: id)
+                if introduced.updateValue(provenance, forKey: id) == nil, shard?.owns(id) ?? true {
+                    emit(BlobRequest(id: id, provenance: provenance))
                 }
                 continue
             }
@@ -49,7 +48,7 @@ public enum GitHistorySource {
                 let mode = String(decoding: fields[1], as: UTF8.self)
                 let id = String(decoding: fields[3], as: UTF8.self)
                 // Regular files only: symlinks hold a path, submodules a commit id.
-                if (mode == "100644" || mode == "100755"), id != emptyBlob, seen.insert(id).inserted {
+                if (mode == "100644" || mode == "100755"), id != emptyBlob {
                     pendingBlob = id
                 } else {
                     _ = git.output.read(until: 0)  // skip this entry's path
@@ -57,6 +56,6 @@ public enum GitHistorySource {
             }
         }
         try git.finish()
-        return requests
+        return introduced
     }
 }

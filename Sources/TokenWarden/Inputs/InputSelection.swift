@@ -19,9 +19,30 @@ public struct PreparedInput: Sendable {
     public var skipped: [Skip] = []
     public var notes: [String] = []
     let streamFailure: LockedBox<InputError?>?
+    /// For history: where each blob was introduced, known once listing is done.
+    let introductions: LockedBox<[String: Provenance]>?
+
+    init(stream: TargetStream, skipped: [Skip], streamFailure: LockedBox<InputError?>?,
+         introductions: LockedBox<[String: Provenance]>? = nil) {
+        self.stream = stream
+        self.skipped = skipped
+        self.streamFailure = streamFailure
+        self.introductions = introductions
+    }
 
     /// The error a streaming git reader hit, if any; call after the scan.
     public var failure: InputError? { streamFailure?.value }
+
+    /// Completes the findings once the scan is done: history findings move to the commit that
+    /// introduced their blob, and the git error, if any, is recorded.
+    public func finish(_ result: inout ScanResult) {
+        if let failure { result.errors.append(failure.description) }
+        guard let introductions = introductions?.value, !introductions.isEmpty else { return }
+        for i in result.findings.indices {
+            if let blob = result.findings[i].blob, let origin = introductions[blob] { result.findings[i].attribute(to: origin) }
+        }
+        result.findings.sort(by: Scanner.reportOrder)
+    }
 }
 
 extension InputSelection {
@@ -64,8 +85,12 @@ extension InputSelection {
 
         case .history(let refs, let dir):
             let repository = try GitRepository(containing: dir)
-            let requests = try GitHistorySource.requests(repository, refs: refs, shard: shard)
-            var input = stream(requests, skipped: [], repository: repository, maxFileSize: maxFileSize)
+            let queue = TargetQueue(total: nil)
+            let introductions = LockedBox<[String: Provenance]>([:])
+            let failure = GitBlobStream.start(repository: repository, maxSize: maxFileSize, into: queue) { emit in
+                introductions.value = try GitHistorySource.produce(repository, refs: refs, shard: shard, emit: emit)
+            }
+            var input = PreparedInput(stream: queue, skipped: [], streamFailure: failure, introductions: introductions)
             if repository.isShallow { input.notes.append("shallow clone: scanning only the history it has") }
             return input
         }
@@ -73,7 +98,9 @@ extension InputSelection {
 
     private func stream(_ requests: [BlobRequest], skipped: [Skip], repository: GitRepository, maxFileSize: Int) -> PreparedInput {
         let queue = TargetQueue(total: requests.count)
-        let failure = GitBlobStream.start(requests, repository: repository, maxSize: maxFileSize, into: queue)
+        let failure = GitBlobStream.start(repository: repository, maxSize: maxFileSize, into: queue) { emit in
+            requests.forEach(emit)
+        }
         return PreparedInput(stream: queue, skipped: skipped, streamFailure: failure)
     }
 }

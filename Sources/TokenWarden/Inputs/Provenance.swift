@@ -5,13 +5,16 @@ public struct Provenance: Codable, Hashable, Sendable {
     public var author: String?
     public var email: String?
     public var date: String?
+    /// The git blob id, for blobs read from git.
+    public var blob: String?
 
-    public init(path: String, commit: String? = nil, author: String? = nil, email: String? = nil, date: String? = nil) {
+    public init(path: String, commit: String? = nil, author: String? = nil, email: String? = nil, date: String? = nil, blob: String? = nil) {
         self.path = path
         self.commit = commit
         self.author = author
         self.email = email
         self.date = date
+        self.blob = blob
     }
 }
 

@@ -60,15 +60,21 @@ public final class TargetQueue: TargetStream, @unchecked Sendable {
     private var head = 0
     private var bytes = 0
     private var closed = false
+    private var producerWaiting = false
     private let capacity: Int
     private let maxBytes: Int
-    public let total: Int?
+    private let knownTotal: LockedBox<Int?>
 
     public init(total: Int?, capacity: Int = 256, maxBytes: Int = 64 << 20) {
-        self.total = total
+        self.knownTotal = LockedBox(total)
         self.capacity = capacity
         self.maxBytes = maxBytes
     }
+
+    /// Known once the producer has listed everything.
+    public var total: Int? { knownTotal.value }
+
+    func setTotal(_ total: Int) { knownTotal.value = total }
 
     private static func size(_ t: ScanTarget) -> Int {
         if case .blob(let b) = t { return b.bytes.count }
@@ -79,10 +85,14 @@ public final class TargetQueue: TargetStream, @unchecked Sendable {
     public func put(_ target: ScanTarget) {
         let size = TargetQueue.size(target)
         condition.lock()
-        while items.count - head >= capacity || (bytes > 0 && bytes + size > maxBytes) { condition.wait() }
+        while items.count - head >= capacity || (bytes > 0 && bytes + size > maxBytes) {
+            producerWaiting = true
+            condition.wait()
+        }
+        producerWaiting = false
         items.append(target)
         bytes += size
-        condition.broadcast()
+        condition.signal()  // only workers wait while we put
         condition.unlock()
     }
 
@@ -103,7 +113,8 @@ public final class TargetQueue: TargetStream, @unchecked Sendable {
         head += 1
         bytes -= TargetQueue.size(target)
         if head > 1024 { items.removeFirst(head); head = 0 }
-        condition.broadcast()
+        // The producer may be waiting for room; workers and the producer share the condition.
+        if producerWaiting { condition.broadcast() }
         return target
     }
 }

@@ -22,9 +22,9 @@ enum Decoys {
 
     /// Why `secret` (found inside `match`) is not reported, or nil when it should be.
     static func reason(secret: UnsafeRawBufferPointer, match: UnsafeRawBufferPointer, generic: Bool) -> String? {
-        // Long secrets (key blocks) are checked by their structure; a placeholder word inside
-        // kilobytes of base64 is more likely chance than a decoy.
-        if secret.count < 256, let word = placeholderWords.first(where: { contains(secret, $0) }) {
+        // In long secrets (key blocks, session tokens) a short placeholder word inside kilobytes of
+        // base64 is more likely chance than a decoy; words of 7+ letters ("example") still count.
+        if let word = placeholderWords.first(where: { (secret.count < 256 || $0.count >= 7) && contains(secret, $0) }) {
             return "placeholder '\(String(decoding: word, as: UTF8.self))'"
         }
         if secret.count < 128, longestRun(secret) >= 8 { return "repeated character" }

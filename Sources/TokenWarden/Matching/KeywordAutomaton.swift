@@ -9,6 +9,8 @@ public struct KeywordAutomaton: Sendable {
     private let next: [Int32]            // state * classCount + class -> state
     private let outputs: [[Int32]]       // state -> keyword indices ending here (incl. via failure links)
     private let accepting: [Bool]
+    /// The longest keyword: how far a lane must run past its segment.
+    private let maxLength: Int
 
     public init(keywords: [String]) {
         let folded = keywords.map { Array($0.utf8).map(KeywordAutomaton.fold) }
@@ -61,29 +63,64 @@ public struct KeywordAutomaton: Sendable {
         self.next = goto.flatMap { $0 }
         self.outputs = out
         self.accepting = out.map { !$0.isEmpty }
+        self.maxLength = folded.map(\.count).max() ?? 0
     }
 
     @inline(__always) static func fold(_ b: UInt8) -> UInt8 {
         (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) ? b + 32 : b
     }
 
-    /// Calls `found` with each keyword index that occurs in `bytes`, once per occurrence,
-    /// with the offset just past the occurrence.
-    @inline(__always)
+    /// Calls `found(keyword, end)` for each keyword occurrence in `bytes` (`end` is the offset just
+    /// past it); an occurrence near a lane boundary may be reported twice.
+    ///
+    /// Large inputs are cut into four segments walked in one loop: each step is four independent
+    /// table lookups instead of one dependent chain, which the CPU overlaps. Each lane runs on past
+    /// its segment by the longest keyword, so an occurrence that starts in a segment is always seen.
     public func scan(_ bytes: UnsafeRawBufferPointer, _ found: (Int, Int) -> Void) {
         let n = classCount
         next.withUnsafeBufferPointer { next in
             classOf.withUnsafeBufferPointer { classOf in
                 accepting.withUnsafeBufferPointer { accepting in
-                    var state = 0
-                    var i = 0
-                    for b in bytes {
-                        i &+= 1
-                        state = Int(next[state &* n &+ Int(classOf[Int(b)])])
-                        if accepting[state] {
-                            for k in outputs[state] { found(Int(k), i) }
+                    @inline(__always) func step(_ state: Int, _ byte: UInt8) -> Int {
+                        Int(next[state &* n &+ Int(classOf[Int(byte)])])
+                    }
+                    @inline(__always) func report(_ state: Int, _ end: Int) {
+                        for k in outputs[state] { found(Int(k), end) }
+                    }
+                    /// One lane from `from` to `to`, starting in `state`.
+                    func walk(_ from: Int, _ to: Int, _ start: Int) {
+                        var state = start
+                        var i = from
+                        while i < to {
+                            state = step(state, bytes[i])
+                            if accepting[state] { report(state, i &+ 1) }
+                            i &+= 1
                         }
                     }
+                    let count = bytes.count
+                    guard count >= 4096 else { return walk(0, count, 0) }
+                    let segment = count / 4
+                    let ends = [segment &+ maxLength, 2 &* segment &+ maxLength, 3 &* segment &+ maxLength, count].map { min($0, count) }
+                    var s0 = 0, s1 = 0, s2 = 0, s3 = 0
+                    let b1 = segment, b2 = 2 &* segment, b3 = 3 &* segment
+                    var i = 0
+                    while i < segment {
+                        s0 = step(s0, bytes[i])
+                        s1 = step(s1, bytes[b1 &+ i])
+                        s2 = step(s2, bytes[b2 &+ i])
+                        s3 = step(s3, bytes[b3 &+ i])
+                        if accepting[s0] || accepting[s1] || accepting[s2] || accepting[s3] {
+                            if accepting[s0] { report(s0, i &+ 1) }
+                            if accepting[s1] { report(s1, b1 &+ i &+ 1) }
+                            if accepting[s2] { report(s2, b2 &+ i &+ 1) }
+                            if accepting[s3] { report(s3, b3 &+ i &+ 1) }
+                        }
+                        i &+= 1
+                    }
+                    walk(segment, ends[0], s0)
+                    walk(b1 &+ segment, ends[1], s1)
+                    walk(b2 &+ segment, ends[2], s2)
+                    walk(b3 &+ segment, ends[3], s3)
                 }
             }
         }

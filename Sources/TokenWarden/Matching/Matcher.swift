@@ -1,4 +1,7 @@
 import Crypto
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the matcher reports for one blob: findings, and rules whose regex hit a PCRE2 limit.
 public struct BlobMatches: Sendable {
@@ -43,7 +46,7 @@ public struct Matcher {
         guard !triggered.isEmpty else { return result }
 
         var candidates: [Candidate] = []
-        for r in triggered {
+        for (r, hits) in triggered {
             let rule = ruleSet.rules[r]
             let pattern: PCRE2Pattern
             switch ruleSet.patterns[r].get() {
@@ -53,9 +56,14 @@ public struct Matcher {
                 continue
             }
             do {
-                try pattern.forEachMatch(in: bytes, scratch: scratch) { m in
-                    if let c = validate(m, rule: r, in: bytes) { candidates.append(c) }
-                    return true
+                for window in windows(around: hits, radius: rule.window, in: bytes) {
+                    // The subject ends with the window; it starts at the blob's start so lookbehinds see real bytes.
+                    let subject = UnsafeRawBufferPointer(rebasing: bytes[0..<window.upperBound])
+                    try pattern.forEachMatch(in: subject, from: window.lowerBound, scratch: scratch) { m in
+                        guard let c = validate(m, rule: r, in: bytes) else { return .retryInside }
+                        candidates.append(c)
+                        return .continueAfter
+                    }
                 }
             } catch {
                 result.ruleErrors.append("rule \(rule.id): \(error) in \(provenance.path); rest of the file skipped for this rule")
@@ -77,17 +85,61 @@ public struct Matcher {
         return result
     }
 
-    /// Rules whose keyword occurs in `bytes` (and whose path pattern, if any, matches), in rule order.
-    func triggeredRules(_ bytes: UnsafeRawBufferPointer, path: String) -> [Int] {
-        var hit = [Bool](repeating: false, count: ruleSet.rules.count)
+    /// Rules whose keyword occurs in `bytes` (and whose path pattern, if any, matches), in rule
+    /// order, each with the end offsets of its keyword hits (empty: run on the whole file).
+    func triggeredRules(_ bytes: UnsafeRawBufferPointer, path: String) -> [(rule: Int, hits: [Int])] {
+        var hits = [[Int]?](repeating: nil, count: ruleSet.rules.count)
         var any = false
-        ruleSet.automaton.scan(bytes) { keyword, _ in
-            for r in ruleSet.rulesByKeyword[keyword] { hit[r] = true }
+        ruleSet.automaton.scan(bytes) { keyword, end in
+            for r in ruleSet.rulesByKeyword[keyword] {
+                if hits[r] == nil { hits[r] = [end] } else if hits[r]!.count < Matcher.maxWindows { hits[r]!.append(end) }
+            }
             any = true
         }
-        for r in ruleSet.pathOnlyRules { hit[r] = true; any = true }
+        for r in ruleSet.pathOnlyRules { hits[r] = []; any = true }
         guard any else { return [] }
-        return hit.indices.filter { hit[$0] && pathAllows($0, path) }
+        return hits.indices.compactMap { r in
+            guard let h = hits[r], pathAllows(r, path) else { return nil }
+            return (r, h)
+        }
+    }
+
+    /// Past this many keyword hits, a rule simply runs over the whole file.
+    static let maxWindows = 256
+
+    /// The byte ranges a rule's regex runs on: the lines within `radius` of each keyword hit,
+    /// merged; the whole blob when the rule asks for it, has no hits to anchor on, or the windows
+    /// would cover most of the blob anyway.
+    func windows(around hits: [Int], radius: Int?, in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
+        let whole = [0..<bytes.count]
+        guard let radius, !hits.isEmpty, hits.count < Matcher.maxWindows, bytes.count > 4 * radius else { return whole }
+        var ranges: [Range<Int>] = []
+        for end in hits.sorted() {
+            let lo = lineStart(before: max(0, end - radius - 64), in: bytes)
+            let hi = lineEnd(after: min(bytes.count, end + radius), in: bytes)
+            if let last = ranges.last, lo <= last.upperBound {
+                ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, hi)
+            } else {
+                ranges.append(lo..<hi)
+            }
+        }
+        return ranges
+    }
+
+    /// The start of the line containing `offset` (looking back at most 4 KiB: minified files
+    /// have lines of megabytes, and a window then simply starts mid-line).
+    private func lineStart(before offset: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+        var i = offset
+        let limit = max(0, offset - 4096)
+        while i > limit && bytes[i - 1] != 0x0A { i -= 1 }
+        return i
+    }
+
+    private func lineEnd(after offset: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+        var i = offset
+        let limit = min(bytes.count, offset + 4096)
+        while i < limit && bytes[i] != 0x0A { i += 1 }
+        return i < bytes.count ? i + 1 : i
     }
 
     private func pathAllows(_ r: Int, _ path: String) -> Bool {
@@ -96,7 +148,7 @@ public struct Matcher {
         var matched = false
         var bytes = Array(path.utf8)
         bytes.withUnsafeMutableBytes { buf in
-            try? p.forEachMatch(in: UnsafeRawBufferPointer(buf), scratch: scratch) { _ in matched = true; return false }
+            try? p.forEachMatch(in: UnsafeRawBufferPointer(buf), scratch: scratch) { _ in matched = true; return .stop }
         }
         return matched
     }
@@ -115,7 +167,8 @@ public struct Matcher {
     }
 
     /// Where findings share bytes, keeps one: specific rules beat generic ones, then higher
-    /// confidence, then the longer secret, then the earlier rule.
+    /// confidence, then the longer secret, then the earlier rule. Greedy by rank, so a finding
+    /// is dropped only for one that is actually kept.
     private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
         func better(_ a: Candidate, _ b: Candidate) -> Bool {
             let ra = ruleSet.rules[a.rule], rb = ruleSet.rules[b.rule]
@@ -123,18 +176,25 @@ public struct Matcher {
             let ca = effectiveConfidence(ra, a.checksum), cb = effectiveConfidence(rb, b.checksum)
             if ca != cb { return ca > cb }
             if a.secret.count != b.secret.count { return a.secret.count > b.secret.count }
-            return a.rule < b.rule
+            if a.rule != b.rule { return a.rule < b.rule }
+            return a.secret.lowerBound < b.secret.lowerBound
         }
-        let ordered = candidates.sorted { $0.secret.lowerBound != $1.secret.lowerBound ? $0.secret.lowerBound < $1.secret.lowerBound : better($0, $1) }
+        guard candidates.count > 1 else { return candidates }
         var kept: [Candidate] = []
-        for c in ordered {
-            if let i = kept.lastIndex(where: { $0.secret.overlaps(c.secret) }) {
-                if better(c, kept[i]) { kept[i] = c }
-            } else {
-                kept.append(c)
+        // Kept spans sorted by start, so each overlap test is a binary search.
+        var spans: [Range<Int>] = []
+        for c in candidates.sorted(by: better) {
+            var lo = 0, hi = spans.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if spans[mid].lowerBound < c.secret.lowerBound { lo = mid + 1 } else { hi = mid }
             }
+            let clashes = (lo > 0 && spans[lo - 1].overlaps(c.secret)) || (lo < spans.count && spans[lo].overlaps(c.secret))
+            if clashes { continue }
+            spans.insert(c.secret, at: lo)
+            kept.append(c)
         }
-        return kept
+        return kept.sorted { $0.secret.lowerBound < $1.secret.lowerBound }
     }
 
     private func effectiveConfidence(_ rule: Rule, _ checksum: ChecksumStatus?) -> Confidence {
@@ -159,7 +219,8 @@ public struct Matcher {
             confidence: confidence,
             checksum: c.checksum,
             blocking: confidence >= .medium,
-            commit: provenance.commit, author: provenance.author, email: provenance.email, date: provenance.date
+            commit: provenance.commit, author: provenance.author, email: provenance.email, date: provenance.date,
+            blob: provenance.blob
         )
     }
 }
@@ -179,7 +240,12 @@ struct LineIndex {
     private var starts: [Int] = [0]
 
     init(_ bytes: UnsafeRawBufferPointer) {
-        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count, let nl = memchr(base + offset, 0x0A, bytes.count - offset) {
+            offset = base.distance(to: UnsafeRawPointer(nl)) + 1
+            starts.append(offset)
+        }
     }
 
     /// The bytes of 1-based `line`, without its newline.

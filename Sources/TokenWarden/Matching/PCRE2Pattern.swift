@@ -78,13 +78,24 @@ public final class PCRE2Pattern: @unchecked Sendable {
         public var secret: Range<Int>
     }
 
-    /// Calls `body` for each non-overlapping match in `subject`; stops early when `body` returns false.
+    /// What to do after a match.
+    public enum Next {
+        /// Go on after this match (it was used).
+        case continueAfter
+        /// The match was rejected (a decoy, low entropy): search again from just inside its secret,
+        /// so a real secret later in the same span is not hidden by it.
+        case retryInside
+        case stop
+    }
+
+    /// Calls `body` for each match in `subject`, resuming where `body` says.
     /// Throws when PCRE2 hits its match or depth limit.
+    /// Searching starts at `from`; bytes before it are still visible to lookbehinds.
     public func forEachMatch(
-        in subject: UnsafeRawBufferPointer, scratch: MatchScratch, _ body: (Match) -> Bool
+        in subject: UnsafeRawBufferPointer, from: Int = 0, scratch: MatchScratch, _ body: (Match) -> Next
     ) throws {
         guard let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-        var start = 0
+        var start = from
         let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
         while start <= subject.count {
             let rc = pcre2_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.context)
@@ -98,8 +109,11 @@ public final class PCRE2Pattern: @unchecked Sendable {
             } else if secretGroup > 0 {
                 secret = whole.upperBound..<whole.upperBound
             }
-            if !body(Match(whole: whole, secret: secret)) { return }
-            start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
+            switch body(Match(whole: whole, secret: secret)) {
+            case .stop: return
+            case .continueAfter: start = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
+            case .retryInside: start = max(whole.lowerBound, secret.lowerBound) + 1
+            }
         }
     }
 }

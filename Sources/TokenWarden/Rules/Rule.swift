@@ -56,6 +56,9 @@ public struct RuleExample: Equatable, Sendable {
 
 /// One detection rule, as written in a `Rules/*.yaml` file.
 public struct Rule: Equatable, Sendable {
+    /// The default `window`: enough for one-line and short multi-line matches.
+    public static let defaultWindow = 1024
+
     /// Stable identifier, e.g. `github-pat-classic`.
     public var id: String
     /// The service that issued the token, e.g. `github`, `zenodo-sandbox`.
@@ -76,6 +79,9 @@ public struct Rule: Equatable, Sendable {
     public var generic: Bool
     /// What to do when this secret leaks: where to revoke and re-issue it.
     public var remediation: String?
+    /// How far (bytes) a match may reach from a keyword occurrence. The regex runs only on the
+    /// lines within this distance of each keyword hit; `nil` means the whole file.
+    public var window: Int?
     public var examples: [RuleExample]
     public var negativeExamples: [RuleExample]
     /// Where the rule was loaded from, for error messages.
@@ -84,7 +90,7 @@ public struct Rule: Equatable, Sendable {
     public init(
         id: String, service: String, description: String = "", keywords: [String], regex: String,
         entropy: EntropyThreshold? = nil, checksum: String? = nil, confidence: Confidence = .medium,
-        path: String? = nil, generic: Bool = false, remediation: String? = nil,
+        path: String? = nil, generic: Bool = false, remediation: String? = nil, window: Int? = Rule.defaultWindow,
         examples: [RuleExample] = [], negativeExamples: [RuleExample] = [], origin: String = "<code>"
     ) {
         self.id = id
@@ -98,6 +104,7 @@ public struct Rule: Equatable, Sendable {
         self.path = path
         self.generic = generic
         self.remediation = remediation
+        self.window = window
         self.examples = examples
         self.negativeExamples = negativeExamples
         self.origin = origin

@@ -109,12 +109,23 @@ public enum RuleLoader {
             path: path,
             generic: try f.bool("generic") ?? false,
             remediation: try f.string("remediation"),
+            window: try window(&f, where_),
             examples: try examples(&f, "examples"),
             negativeExamples: try examples(&f, "negative_examples"),
             origin: origin
         )
         try f.finish("rule '\(id)'")
         return rule
+    }
+
+    /// `window: N` bytes, or `window: file` for the whole file.
+    private static func window(_ f: inout ConfigFields, _ where_: String) throws -> Int? {
+        guard let node = f.raw("window") else { return Rule.defaultWindow }
+        if node.text == "file" { return nil }
+        guard let bytes = node.int, bytes > 0 else {
+            throw InputError("\(where_): window must be a positive number of bytes or 'file'")
+        }
+        return bytes
     }
 
     private static func entropy(_ f: inout ConfigFields, _ where_: String) throws -> EntropyThreshold? {
