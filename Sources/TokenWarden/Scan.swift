@@ -5,6 +5,8 @@ import Synchronization
 public struct ScanOptions: Sendable {
     public var maxFileSize: Int = 10 * 1024 * 1024
     public var showSecrets = false
+    /// Registered tokens, for fingerprint matching and store-driven detection.
+    public var store: StoreIndex?
     public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     public init() {}
@@ -61,7 +63,7 @@ public struct Scanner: Sendable {
         let start = DispatchTime.now()
         let workers = max(1, min(options.workers, stream.total ?? options.workers))
         let partials = Mutex<[ScanResult]>([])
-        let matchOptions = MatchOptions(showSecrets: options.showSecrets)
+        let matchOptions = MatchOptions(showSecrets: options.showSecrets, store: options.store)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let matcher = Matcher(ruleSet: ruleSet, options: matchOptions)
             var local = ScanResult()

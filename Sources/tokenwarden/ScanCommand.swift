@@ -60,6 +60,8 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var storeOptions: StoreOptions
+
     func validate() throws {
         if maxFileSize <= 0 { throw ValidationError("--max-file-size must be a positive number of bytes") }
         let modes = [staged, range != nil, since != nil, history].filter { $0 }.count
@@ -84,6 +86,8 @@ struct ScanCommand: ParsableCommand {
         var options = ScanOptions()
         options.maxFileSize = maxFileSize
         options.showSecrets = showSecrets
+        let store = try storeOptions.load()
+        if let store { options.store = try StoreIndex(store.store, key: TokenStore.key()) }
         let scanner = Scanner(ruleSet: RuleSet(rules), options: options)
 
         let input = try selection.prepare(maxFileSize: maxFileSize, shard: try shard.map(Shard.init(parsing:)))
@@ -93,6 +97,7 @@ struct ScanCommand: ParsableCommand {
         var result = scanner.scan(input.stream, preSkipped: input.skipped, progress: counter)
         line?.stop()
         input.finish(&result)
+        if let store { Enrichment(store: store.store, rules: rules).apply(to: &result) }
 
         let output: String
         switch format {

@@ -29,6 +29,18 @@ public struct Finding: Codable, Hashable, Sendable {
     public var email: String?
     public var date: String?
     public var blob: String?
+    /// What to do about it: where to revoke and re-issue (from the rule).
+    public var remediation: String?
+
+    // Token-store verdicts (present when a store is configured).
+    /// `leaked` (a registered token) or `unregistered`.
+    public var status: String?
+    public var tokenID: String?
+    public var owner: String?
+    public var scopes: [String]?
+    public var overScoped: Bool?
+    public var excessScopes: [String]?
+    public var expiry: ExpiryVerdict?
 
     /// Moves the finding to where its blob was introduced.
     mutating func attribute(to provenance: Provenance) {
@@ -43,6 +55,7 @@ public struct Finding: Codable, Hashable, Sendable {
         case rule, service, description, path, line, column
         case endLine = "end_line", endColumn = "end_column"
         case secret, redacted, fingerprint, length, entropy, confidence, checksum, blocking
-        case commit, author, email, date, blob
+        case commit, author, email, date, blob, remediation, status
+        case tokenID = "token_id", owner, scopes, overScoped = "over_scoped", excessScopes = "excess_scopes", expiry
     }
 }

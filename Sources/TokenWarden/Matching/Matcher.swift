@@ -14,7 +14,13 @@ public struct BlobMatches: Sendable {
 /// Options that change what the matcher reports.
 public struct MatchOptions: Sendable {
     public var showSecrets = false
-    public init(showSecrets: Bool = false) { self.showSecrets = showSecrets }
+    /// Registered tokens to recognise (by fingerprint) and to find even where no rule matches.
+    public var store: StoreIndex?
+
+    public init(showSecrets: Bool = false, store: StoreIndex? = nil) {
+        self.showSecrets = showSecrets
+        self.store = store
+    }
 }
 
 /// Finds secrets in bytes: keyword pass, then each triggered rule's regex, then entropy,
@@ -30,10 +36,24 @@ public struct Matcher {
     }
 
     private struct Candidate {
+        /// Index into the rule set, or `Matcher.storeRule` for a registered token found by shape alone.
         var rule: Int
         var secret: Range<Int>
         var entropy: Double
         var checksum: ChecksumStatus?
+        var tokenID: String? = nil
+    }
+
+    static let storeRule = -1
+
+    /// The rule behind findings of registered tokens that no rule's pattern matched.
+    static let registeredTokenRule = Rule(
+        id: "registered-token", service: "store", description: "A token registered in the token store (found by its fingerprint)",
+        keywords: [], regex: "", confidence: .high,
+        remediation: "Revoke this token at its service and re-issue it; update the token store with `tokenwarden store rotate`.")
+
+    private func rule(_ index: Int) -> Rule {
+        index == Matcher.storeRule ? Matcher.registeredTokenRule : ruleSet.rules[index]
     }
 
     public func scan(_ blob: Blob) -> BlobMatches {
@@ -43,7 +63,8 @@ public struct Matcher {
     public func scan(_ bytes: UnsafeRawBufferPointer, provenance: Provenance, addedLines: Set<Int>? = nil) -> BlobMatches {
         var result = BlobMatches()
         let triggered = triggeredRules(bytes, path: provenance.path)
-        guard !triggered.isEmpty else { return result }
+        let shaped = options.store?.candidates(in: bytes) ?? []
+        guard !triggered.isEmpty || !shaped.isEmpty else { return result }
 
         var candidates: [Candidate] = []
         for (r, hits) in triggered {
@@ -69,12 +90,20 @@ public struct Matcher {
                 result.ruleErrors.append("rule \(rule.id): \(error) in \(provenance.path); rest of the file skipped for this rule")
             }
         }
+        if let store = options.store {
+            for range in shaped where !candidates.contains(where: { $0.secret.overlaps(range) }) {
+                let secret = UnsafeRawBufferPointer(rebasing: bytes[range])
+                if let id = store.identify(Array(secret)) {
+                    candidates.append(Candidate(rule: Matcher.storeRule, secret: range, entropy: Entropy.shannon(secret), tokenID: id))
+                }
+            }
+        }
         guard !candidates.isEmpty else { return result }
         let lines = LineIndex(bytes)
         for c in resolveOverlaps(candidates) {
             let (line, column) = lines.position(of: c.secret.lowerBound)
             if let addedLines, !addedLines.contains(line) { continue }
-            if AllowComment.suppresses(ruleSet.rules[c.rule].id, line: lines.bytes(ofLine: line, in: bytes), knownRules: ruleSet.ruleIDs) {
+            if AllowComment.suppresses(rule(c.rule).id, line: lines.bytes(ofLine: line, in: bytes), knownRules: ruleSet.ruleIDs) {
                 result.suppressed += 1
                 continue
             }
@@ -171,7 +200,7 @@ public struct Matcher {
     /// is dropped only for one that is actually kept.
     private func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
         func better(_ a: Candidate, _ b: Candidate) -> Bool {
-            let ra = ruleSet.rules[a.rule], rb = ruleSet.rules[b.rule]
+            let ra = rule(a.rule), rb = rule(b.rule)
             if ra.generic != rb.generic { return !ra.generic }
             let ca = effectiveConfidence(ra, a.checksum), cb = effectiveConfidence(rb, b.checksum)
             if ca != cb { return ca > cb }
@@ -203,13 +232,14 @@ public struct Matcher {
 
     private func finding(_ c: Candidate, bytes: UnsafeRawBufferPointer, provenance: Provenance,
                          line: Int, column: Int, endLine: Int, endColumn: Int) -> Finding {
-        let rule = ruleSet.rules[c.rule]
+        let rule = rule(c.rule)
         let secret = Array(bytes[c.secret])
+        let tokenID = c.tokenID ?? options.store?.identify(secret)
         var confidence = effectiveConfidence(rule, c.checksum)
         // A catch-all match in documentation is usually an example value: report it, don't block on it.
         if rule.generic && Documentation.isDocumentation(provenance.path) { confidence = .low }
         return Finding(
-            rule: rule.id, service: rule.service, description: rule.description,
+            rule: rule.id, service: c.tokenID.flatMap { options.store?.services[$0] } ?? rule.service, description: rule.description,
             path: provenance.path, line: line, column: column, endLine: endLine, endColumn: endColumn,
             secret: options.showSecrets ? String(decoding: secret, as: UTF8.self) : nil,
             redacted: Redaction.redact(secret),
@@ -220,7 +250,7 @@ public struct Matcher {
             checksum: c.checksum,
             blocking: confidence >= .medium,
             commit: provenance.commit, author: provenance.author, email: provenance.email, date: provenance.date,
-            blob: provenance.blob
+            blob: provenance.blob, remediation: rule.remediation, tokenID: tokenID
         )
     }
 }

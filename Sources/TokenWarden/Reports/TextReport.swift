@@ -4,6 +4,7 @@ public enum TextReport {
         var out = ""
         for f in result.findings {
             out += line(for: f) + "\n"
+            for detail in details(for: f) { out += "    " + detail + "\n" }
         }
         if verbose {
             for s in result.skipped { out += "skipped \(s.path): \(s.reason.rawValue) (\(s.detail))\n" }
@@ -11,10 +12,24 @@ public enum TextReport {
         return out
     }
 
+    /// Store verdicts under a leaked token's line: whose it is, what it can do, what to do now.
+    public static func details(for f: Finding) -> [String] {
+        guard f.status == "leaked", let id = f.tokenID else { return [] }
+        var lines = ["leaked registered token \(id)" + (f.owner.map { $0.isEmpty ? "" : " (owner: \($0))" } ?? "")]
+        var facts: [String] = []
+        if let scopes = f.scopes { facts.append("scopes: \(scopes.isEmpty ? "none (full access)" : scopes.joined(separator: ", "))") }
+        if let excess = f.excessScopes, !excess.isEmpty { facts.append("over-scoped: \(excess.joined(separator: ", "))") }
+        if let expiry = f.expiry { facts.append("expiry: \(expiry.rawValue)") }
+        if !facts.isEmpty { lines.append(facts.joined(separator: "; ")) }
+        if let remediation = f.remediation { lines.append("remediation: \(remediation)") }
+        return lines
+    }
+
     public static func line(for f: Finding) -> String {
         var where_ = "\(f.path):\(f.line):\(f.column)"
         if let commit = f.commit { where_ = "\(commit.prefix(12)):\(where_)" }
         var tags = [f.confidence.rawValue]
+        if f.status == "leaked" { tags.insert("LEAKED", at: 0) }
         if let checksum = f.checksum { tags.append("checksum \(checksum.rawValue)") }
         if !f.blocking { tags.append("not blocking") }
         return "\(where_): \(f.rule) (\(f.service)) \(f.secret ?? f.redacted) [\(tags.joined(separator: ", "))]"

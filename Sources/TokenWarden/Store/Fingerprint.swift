@@ -1,10 +1,16 @@
 import Crypto
+import Foundation
 
 /// Secret fingerprints: the only form in which tokenwarden stores or prints a secret by default.
 public enum Fingerprint {
     /// Lower-case hex SHA-256 of `bytes`.
     public static func sha256Hex<D: DataProtocol>(_ bytes: D) -> String {
         hex(SHA256.hash(data: bytes))
+    }
+
+    /// Lower-case hex HMAC-SHA-256 of `bytes` under `key`.
+    public static func hmacSHA256Hex<D: DataProtocol>(_ bytes: D, key: [UInt8]) -> String {
+        hex(HMAC<SHA256>.authenticationCode(for: bytes, using: SymmetricKey(data: key)))
     }
 
     static func hex<S: Sequence>(_ digest: S) -> String where S.Element == UInt8 {
@@ -19,4 +25,34 @@ public enum Fingerprint {
     }
 }
 
-import Foundation
+/// A stored fingerprint: `sha256:<hex>` or `hmac-sha256:<hex>` (keyed by TOKENWARDEN_STORE_KEY,
+/// so a leaked store cannot be checked against guesses without the key).
+public struct StoredFingerprint: Hashable, Sendable, CustomStringConvertible {
+    public enum Algorithm: String, Sendable { case sha256 = "sha256", hmacSHA256 = "hmac-sha256" }
+    public var algorithm: Algorithm
+    public var hex: String
+
+    public init(algorithm: Algorithm, hex: String) {
+        self.algorithm = algorithm
+        self.hex = hex
+    }
+
+    public init?(parsing text: String) {
+        let parts = text.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, let algorithm = Algorithm(rawValue: String(parts[0])),
+              parts[1].count == 64, parts[1].allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { return nil }
+        self.init(algorithm: algorithm, hex: String(parts[1]))
+    }
+
+    /// The fingerprint of `secret` by `algorithm` (HMAC needs `key`).
+    public static func of(_ secret: [UInt8], algorithm: Algorithm, key: [UInt8]?) -> StoredFingerprint? {
+        switch algorithm {
+        case .sha256: return StoredFingerprint(algorithm: .sha256, hex: Fingerprint.sha256Hex(secret))
+        case .hmacSHA256:
+            guard let key else { return nil }
+            return StoredFingerprint(algorithm: .hmacSHA256, hex: Fingerprint.hmacSHA256Hex(secret, key: key))
+        }
+    }
+
+    public var description: String { "\(algorithm.rawValue):\(hex)" }
+}

@@ -1,0 +1,128 @@
+/// What the team allows its tokens to be: scope limits per service, expiry and age rules.
+/// Defaults come from the services' own docs (the seeds): the scopes they warn about.
+public struct Policy: Sendable, Equatable {
+    public var maxAgeDays: Int?
+    public var requireExpiry: Bool
+    public var warnExpiringDays: Int
+    /// service -> scope patterns (`*` wildcard) that must be justified by `needs`.
+    public var forbiddenScopes: [String: [String]]
+
+    public init(maxAgeDays: Int? = 365, requireExpiry: Bool = true, warnExpiringDays: Int = 14,
+                forbiddenScopes: [String: [String]] = Policy.defaultForbiddenScopes) {
+        self.maxAgeDays = maxAgeDays
+        self.requireExpiry = requireExpiry
+        self.warnExpiringDays = warnExpiringDays
+        self.forbiddenScopes = forbiddenScopes
+    }
+
+    public static let defaultForbiddenScopes: [String: [String]] = [
+        // Classic PAT scopes that reach far beyond what CI jobs usually need.
+        "github": ["repo", "admin:*", "delete_repo", "workflow", "write:packages", "delete:packages", "site_admin"],
+        // deposit:actions publishes, and publishing on Zenodo cannot be undone.
+        "zenodo": ["deposit:actions"],
+        "zenodo-sandbox": ["deposit:actions"],
+        // `all` grants every API scope of the account.
+        "anaconda": ["all"],
+        // Read & Write where Read would do.
+        "codeocean": ["*:write", "write"],
+    ]
+
+    /// Whether `scope` matches `pattern` (`*` matches any run of characters).
+    static func matches(_ scope: String, _ pattern: String) -> Bool {
+        guard pattern.contains("*") else { return scope == pattern }
+        let pieces = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+        var rest = Substring(scope)
+        for (i, piece) in pieces.enumerated() {
+            if i == 0 {
+                guard rest.hasPrefix(piece) else { return false }
+                rest = rest.dropFirst(piece.count)
+            } else if i == pieces.count - 1 {
+                return piece.isEmpty || rest.hasSuffix(piece)
+            } else if let r = rest.range(of: piece) {
+                rest = rest[r.upperBound...]
+            } else {
+                return false
+            }
+        }
+        return rest.isEmpty
+    }
+}
+
+/// How a token's expiry stands today.
+public enum ExpiryVerdict: String, Codable, Sendable {
+    case valid, expiringSoon = "expiring-soon", expired, never
+}
+
+/// A policy problem with one stored token.
+public struct Violation: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        case overScoped = "over-scoped", forbiddenScope = "forbidden-scope", fullAccess = "full-access"
+        case expired, noExpiry = "no-expiry", autoRefresh = "auto-refresh-without-limit", tooOld = "too-old"
+        case expiringSoon = "expiring-soon"
+    }
+    public var kind: Kind
+    public var message: String
+    /// Warnings (expiring soon) are reported but do not fail an audit.
+    public var isWarning: Bool { kind == .expiringSoon }
+}
+
+/// The audit of one stored token against the policy.
+public struct TokenAudit: Sendable {
+    public var token: StoredToken
+    public var expiry: ExpiryVerdict
+    public var excessScopes: [String]
+    public var violations: [Violation]
+
+    public var overScoped: Bool { !excessScopes.isEmpty }
+    public var failing: Bool { violations.contains { !$0.isWarning } }
+}
+
+extension Policy {
+    public func audit(_ token: StoredToken, today: Day = .today) -> TokenAudit {
+        var violations: [Violation] = []
+        // Excess: granted but not needed (when needs are declared), plus forbidden scopes not needed.
+        var excess: [String] = []
+        if let needs = token.needs {
+            excess = token.scopes.filter { !needs.contains($0) }
+        }
+        let forbidden = (forbiddenScopes[token.service] ?? []).flatMap { pattern in
+            token.scopes.filter { Policy.matches($0, pattern) && !(token.needs ?? []).contains($0) }
+        }
+        for scope in forbidden where !excess.contains(scope) { excess.append(scope) }
+        if !excess.isEmpty {
+            var message = "over-scoped: \(excess.joined(separator: ", ")) beyond what it needs"
+            if let needs = token.needs { message += " (\(needs.isEmpty ? "nothing" : needs.joined(separator: ", ")))" }
+            violations.append(Violation(kind: .overScoped, message: message))
+        }
+        for scope in Array(Set(forbidden)).sorted() {
+            violations.append(Violation(kind: .forbiddenScope, message: "scope \(scope) is forbidden for \(token.service) unless the job needs it"))
+        }
+        if token.service == "pydio-cells" {
+            if token.scopes.isEmpty {
+                violations.append(Violation(kind: .fullAccess, message: "no scope: the token has the full access of its user"))
+            }
+            if token.refresh == .auto && token.expires == nil {
+                violations.append(Violation(kind: .autoRefresh, message: "auto-refresh with no hard limit never expires while it is used"))
+            }
+        }
+        let expiry: ExpiryVerdict
+        if let expires = token.expires {
+            if expires <= today {
+                expiry = .expired
+                violations.append(Violation(kind: .expired, message: "expired on \(expires)"))
+            } else if expires.ordinal - today.ordinal <= warnExpiringDays {
+                expiry = .expiringSoon
+                violations.append(Violation(kind: .expiringSoon, message: "expires on \(expires), in \(expires.ordinal - today.ordinal) days"))
+            } else {
+                expiry = .valid
+            }
+        } else {
+            expiry = .never
+            if requireExpiry { violations.append(Violation(kind: .noExpiry, message: "never expires; the policy requires an expiry")) }
+        }
+        if let maxAgeDays, today.ordinal - token.created.ordinal > maxAgeDays {
+            violations.append(Violation(kind: .tooOld, message: "created \(token.created), older than \(maxAgeDays) days: rotate it"))
+        }
+        return TokenAudit(token: token, expiry: expiry, excessScopes: excess, violations: violations)
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Yams
+
+/// The team's register of issued tokens (`.tokenwarden/store.yaml`): fingerprints and metadata,
+/// never a raw token. Reads are strict (a corrupt store is an error, never half-read); writes
+/// are atomic with mode 0600, so a failed write leaves the old store intact.
+public struct TokenStore: Sendable, Equatable {
+    public static let version = 1
+    public static let defaultPath = ".tokenwarden/store.yaml"
+    public static let keyVariable = "TOKENWARDEN_STORE_KEY"
+
+    public var tokens: [StoredToken] = []
+    public var policy = Policy()
+
+    public init(tokens: [StoredToken] = [], policy: Policy = Policy()) {
+        self.tokens = tokens
+        self.policy = policy
+    }
+
+    public func token(id: String) -> StoredToken? { tokens.first { $0.id == id } }
+
+    // MARK: Reading
+
+    public static func load(path: String) throws -> TokenStore {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError("\(path): cannot read the token store")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError("\(path): token store is not valid UTF-8")
+        }
+        return try parse(text, origin: path)
+    }
+
+    public static func parse(_ text: String, origin: String) throws -> TokenStore {
+        guard let root = try ConfigNode.parseYAML(text, origin: origin) else {
+            throw InputError("\(origin): the token store is empty (expected 'version: 1')")
+        }
+        var f = try ConfigFields(root, origin: origin, what: "the token store")
+        guard let version = try f.int("version") else { throw InputError("\(origin): missing 'version' (expected 1)") }
+        guard version == TokenStore.version else {
+            throw InputError("\(origin): unsupported store version \(version) (this tokenwarden reads version 1)")
+        }
+        var store = TokenStore()
+        if let node = f.raw("policy") { store.policy = try parsePolicy(node, origin: origin) }
+        for item in try f.list("tokens") ?? [] {
+            let token = try parseToken(item, origin: origin)
+            if store.tokens.contains(where: { $0.id == token.id }) {
+                throw InputError("\(ConfigFields.locate(item, origin)): duplicate token id '\(token.id)'")
+            }
+            store.tokens.append(token)
+        }
+        try f.finish("the token store")
+        return store
+    }
+
+    private static func parseDay(_ f: inout ConfigFields, _ key: String, allowNever: Bool) throws -> Day?? {
+        guard let text = try f.string(key) else { return nil }
+        if allowNever && text == "never" { return .some(nil) }
+        guard let day = Day(parsing: text) else {
+            throw InputError("\(f.location): '\(key)' must be a date like 2026-12-31\(allowNever ? " or 'never'" : ""), not '\(text)'")
+        }
+        return .some(day)
+    }
+
+    private static func parseToken(_ node: ConfigNode, origin: String) throws -> StoredToken {
+        var f = try ConfigFields(node, origin: origin, what: "a token")
+        let id = try f.requiredString("id")
+        let fingerprintText = try f.requiredString("fingerprint")
+        guard let fingerprint = StoredFingerprint(parsing: fingerprintText) else {
+            throw InputError("\(f.location): token '\(id)': fingerprint must be sha256:<64 hex> or hmac-sha256:<64 hex>")
+        }
+        guard let length = try f.int("length"), length > 0 else {
+            throw InputError("\(f.location): token '\(id)': missing or bad 'length'")
+        }
+        let charsetText = try f.string("charset") ?? TokenCharset.printable.rawValue
+        guard let charset = TokenCharset(rawValue: charsetText) else {
+            throw InputError("\(f.location): token '\(id)': charset must be one of \(TokenCharset.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let created = try parseDay(&f, "created", allowNever: false) ?? nil else {
+            throw InputError("\(f.location): token '\(id)': missing 'created'")
+        }
+        guard let expires = try parseDay(&f, "expires", allowNever: true) else {
+            throw InputError("\(f.location): token '\(id)': missing 'expires' (a date or 'never')")
+        }
+        var refresh: StoredToken.Refresh?
+        if let text = try f.string("refresh") {
+            guard let r = StoredToken.Refresh(rawValue: text) else {
+                throw InputError("\(f.location): token '\(id)': refresh must be hard or auto, not '\(text)'")
+            }
+            refresh = r
+        }
+        let token = StoredToken(
+            id: id, service: try f.requiredString("service"), fingerprint: fingerprint, length: length, charset: charset,
+            owner: try f.string("owner") ?? "", scopes: try f.strings("scopes") ?? [], needs: try f.strings("needs"),
+            created: created, expires: expires, refresh: refresh, storedIn: try f.strings("stored_in") ?? [],
+            note: try f.string("note"))
+        try f.finish("token '\(id)'")
+        return token
+    }
+
+    private static func parsePolicy(_ node: ConfigNode, origin: String) throws -> Policy {
+        var f = try ConfigFields(node, origin: origin, what: "policy")
+        var policy = Policy()
+        if let days = try f.int("max_age_days") { policy.maxAgeDays = days > 0 ? days : nil }
+        if let require = try f.bool("require_expiry") { policy.requireExpiry = require }
+        if let days = try f.int("warn_expiring_days") { policy.warnExpiringDays = days }
+        if let node = f.raw("forbidden_scopes") {
+            var services = try ConfigFields(node, origin: origin, what: "forbidden_scopes")
+            for service in services.keys {
+                policy.forbiddenScopes[service] = try services.strings(service) ?? []
+            }
+            try services.finish("forbidden_scopes")
+        }
+        try f.finish("policy")
+        return policy
+    }
+
+    // MARK: Writing
+
+    public func yaml() throws -> String {
+        func scalar(_ s: String) -> Node { Node(s) }
+        func list(_ items: [String]) -> Node { Node.sequence(Node.Sequence(items.map(scalar), Tag(.seq), .flow)) }
+        func map(_ pairs: [(String, Node?)]) -> Node {
+            Node.mapping(Node.Mapping(pairs.compactMap { k, v in v.map { (scalar(k), $0) } }))
+        }
+        var policyPairs: [(String, Node?)] = [
+            ("max_age_days", scalar(String(policy.maxAgeDays ?? 0))),
+            ("require_expiry", scalar(policy.requireExpiry ? "true" : "false")),
+            ("warn_expiring_days", scalar(String(policy.warnExpiringDays))),
+        ]
+        if policy.forbiddenScopes != Policy.defaultForbiddenScopes {
+            policyPairs.append(("forbidden_scopes", map(policy.forbiddenScopes.sorted { $0.key < $1.key }.map { ($0.key, list($0.value)) })))
+        }
+        let tokenNodes = tokens.map { t in
+            map([
+                ("id", scalar(t.id)), ("service", scalar(t.service)), ("fingerprint", scalar(t.fingerprint.description)),
+                ("length", scalar(String(t.length))), ("charset", scalar(t.charset.rawValue)), ("owner", scalar(t.owner)),
+                ("scopes", list(t.scopes)), ("needs", t.needs.map(list)), ("created", scalar(t.created.description)),
+                ("expires", scalar(t.expires?.description ?? "never")), ("refresh", t.refresh.map { scalar($0.rawValue) }),
+                ("stored_in", t.storedIn.isEmpty ? nil : list(t.storedIn)), ("note", t.note.map(scalar)),
+            ])
+        }
+        let root = map([
+            ("version", scalar("1")),
+            ("policy", map(policyPairs)),
+            ("tokens", Node.sequence(Node.Sequence(tokenNodes))),
+        ])
+        let header = "# tokenwarden token store: fingerprints and metadata of issued tokens, never the tokens.\n"
+        return header + (try Yams.serialize(node: root))
+    }
+
+    /// Writes atomically (temp file + fsync + rename) with mode 0600, creating the directory.
+    public func save(path: String) throws {
+        let text = try yaml()
+        // Round-trip before writing: never replace a good store with one that cannot be read back.
+        _ = try TokenStore.parse(text, origin: path)
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        try AtomicFile.write(text, to: path, mode: 0o600)
+    }
+
+    // MARK: Locating
+
+    /// The store to use: `--store`, else TOKENWARDEN_STORE, else the config's, else the default path
+    /// when it exists. `explicit` is true when the user named it (so a missing file is an error).
+    public static func locate(option: String?, configured: String? = nil,
+                              environment: [String: String] = ProcessInfo.processInfo.environment) -> (path: String, explicit: Bool)? {
+        if let option { return (option, true) }
+        if let env = environment["TOKENWARDEN_STORE"], !env.isEmpty { return (env, true) }
+        if let configured { return (configured, true) }
+        return FileManager.default.fileExists(atPath: defaultPath) ? (defaultPath, false) : nil
+    }
+
+    /// The HMAC key from TOKENWARDEN_STORE_KEY, if set.
+    public static func key(environment: [String: String] = ProcessInfo.processInfo.environment) -> [UInt8]? {
+        guard let key = environment[keyVariable], !key.isEmpty else { return nil }
+        return Array(key.utf8)
+    }
+}

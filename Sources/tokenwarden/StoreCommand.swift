@@ -1,0 +1,236 @@
+import ArgumentParser
+import Foundation
+import TokenWarden
+
+/// Where the token store is: `--store`, else TOKENWARDEN_STORE, else `.tokenwarden/store.yaml`.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("store"), help: ArgumentHelp("The token store file (default: $TOKENWARDEN_STORE, else .tokenwarden/store.yaml).", valueName: "path"))
+    var path: String?
+
+    /// The store to read, or nil when none is configured and the default file does not exist.
+    func load() throws -> (store: TokenStore, path: String)? {
+        guard let (path, explicit) = TokenStore.locate(option: self.path) else { return nil }
+        if !explicit && !FileManager.default.fileExists(atPath: path) { return nil }
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError("\(path): no such token store") }
+        return (try TokenStore.load(path: path), path)
+    }
+
+    /// For commands that write: the existing store, or an empty one at the path to create.
+    func loadOrCreate() throws -> (store: TokenStore, path: String) {
+        let path = TokenStore.locate(option: self.path)?.path ?? TokenStore.defaultPath
+        if FileManager.default.fileExists(atPath: path) { return (try TokenStore.load(path: path), path) }
+        return (TokenStore(), path)
+    }
+
+    func loadExisting() throws -> (store: TokenStore, path: String) {
+        guard let loaded = try load() else {
+            throw InputError("\(path ?? TokenStore.defaultPath): no such token store (create one with `tokenwarden store add`)")
+        }
+        return loaded
+    }
+}
+
+/// Where a token comes from: standard input (default) or an environment variable — never argv,
+/// which shells log and `ps` shows.
+struct TokenInput: ParsableArguments {
+    @Option(help: ArgumentHelp("Read the token from this environment variable instead of standard input.", valueName: "NAME"))
+    var fromEnv: String?
+
+    func read() throws -> [UInt8] {
+        var bytes: [UInt8]
+        if let name = fromEnv {
+            guard let value = ProcessInfo.processInfo.environment[name] else { throw InputError("environment variable \(name) is not set") }
+            bytes = Array(value.utf8)
+        } else {
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        }
+        while let last = bytes.last, last == 0x0A || last == 0x0D || last == 0x20 || last == 0x09 { bytes.removeLast() }
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+        guard !bytes.isEmpty else { throw InputError("no token given (pipe it on standard input or use --from-env NAME)") }
+        guard !bytes.contains(0x0A) else { throw InputError("the token must be a single line") }
+        return bytes
+    }
+}
+
+/// `tokenwarden store ...`
+struct StoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Manage the token store: fingerprints, owners, scopes and expiry of the tokens your team issued.",
+        subcommands: [Add.self, List.self, Remove.self, Rotate.self, Audit.self, CheckEnv.self]
+    )
+
+    static func commaList(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+    }
+
+    static func day(_ text: String, _ option: String) throws -> Day {
+        guard let day = Day(parsing: text) else { throw ValidationError("\(option) must be a date like 2026-12-31, not '\(text)'") }
+        return day
+    }
+
+    /// The fingerprint to store: HMAC when TOKENWARDEN_STORE_KEY is set, else SHA-256.
+    static func fingerprint(_ token: [UInt8]) -> StoredFingerprint {
+        let key = TokenStore.key()
+        return StoredFingerprint.of(token, algorithm: key == nil ? .sha256 : .hmacSHA256, key: key)!
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register a token (read from standard input or --from-env): only its fingerprint and length are written.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var input: TokenInput
+        @Option(help: "The issuing service (e.g. zenodo, github, codeocean).") var service: String
+        @Option(help: "A unique name for this token.") var id: String
+        @Option(help: "Who owns it (a person or team).") var owner: String
+        @Option(parsing: .upToNextOption, help: "Scopes it was granted (comma-separated or repeated).") var scopes: [String] = []
+        @Option(parsing: .upToNextOption, help: "Scopes its job needs (comma-separated or repeated).") var needs: [String] = []
+        @Option(help: "Expiry date (YYYY-MM-DD) or 'never'.") var expires: String
+        @Option(help: "Creation date (default: today).") var created: String?
+        @Option(help: "Refresh model: hard or auto (Pydio Cells).") var refresh: String?
+        @Option(parsing: .upToNextOption, help: "Where it is deployed: env:NAME, file:PATH, azure-pipelines:VAR, ...") var storedIn: [String] = []
+        @Option(help: "A free-form note.") var note: String?
+        @OptionGroup var ruleOptions: RuleOptions
+
+        func validate() throws {
+            if expires != "never" { _ = try StoreCommand.day(expires, "--expires") }
+            if let created { _ = try StoreCommand.day(created, "--created") }
+            if let refresh, StoredToken.Refresh(rawValue: refresh) == nil { throw ValidationError("--refresh must be hard or auto") }
+        }
+
+        func run() throws {
+            var (store, path) = try storeOptions.loadOrCreate()
+            if store.token(id: id) != nil { throw InputError("\(path): a token with id '\(id)' is already registered (use `store rotate`)") }
+            let token = try input.read()
+            let fingerprint = StoreCommand.fingerprint(token)
+            if let other = store.tokens.first(where: { StoredFingerprint.of(token, algorithm: $0.fingerprint.algorithm, key: TokenStore.key()) == $0.fingerprint }) {
+                throw InputError("this token is already registered as '\(other.id)'")
+            }
+            for line in try checkFormat(token) { Terminal.error(line) }
+            let entry = StoredToken(
+                id: id, service: service, fingerprint: fingerprint, length: token.count,
+                charset: TokenCharset.of(token) ?? .printable, owner: owner,
+                scopes: StoreCommand.commaList(scopes), needs: needs.isEmpty ? nil : StoreCommand.commaList(needs),
+                created: try created.map { try StoreCommand.day($0, "--created") } ?? .today,
+                expires: expires == "never" ? nil : try StoreCommand.day(expires, "--expires"),
+                refresh: refresh.flatMap(StoredToken.Refresh.init(rawValue:)), storedIn: StoreCommand.commaList(storedIn), note: note)
+            store.tokens.append(entry)
+            try store.save(path: path)
+            Terminal.error("tokenwarden: registered \(id) (\(service), \(fingerprint.algorithm.rawValue), \(token.count) characters) in \(path)")
+            for v in store.policy.audit(entry).violations { Terminal.error("tokenwarden: policy: \(id): \(v.message)") }
+        }
+
+        /// Which rules recognise the token; a warning when none is for the service given.
+        private func checkFormat(_ token: [UInt8]) throws -> [String] {
+            let matcher = Matcher(ruleSet: RuleSet(try ruleOptions.loadRules()))
+            let findings = matcher.scan(Blob(bytes: token, provenance: Provenance(path: "<store add>"))).findings
+            let services = Set(findings.filter { $0.length == token.count }.map(\.service))
+            if services.isEmpty {
+                return ["tokenwarden: note: no rule recognises this token on its own; scans will still find it by its fingerprint (\(token.count) characters, \(TokenCharset.of(token)?.rawValue ?? "printable"))"]
+            }
+            if !services.contains(service) {
+                return ["tokenwarden: warning: this looks like a \(services.sorted().joined(separator: " or ")) token, not \(service)"]
+            }
+            return []
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List registered tokens.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(name: .shortAndLong, help: "Output format: text or json.") var format: AuditFormat = .text
+
+        func run() throws {
+            let (store, _) = try storeOptions.loadExisting()
+            if format == .json {
+                print(try StoreReport.json(store.tokens.map { store.policy.audit($0) }, includeVerdicts: false))
+                return
+            }
+            print(StoreReport.table(store.tokens.map { store.policy.audit($0) }, verdicts: false), terminator: "")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a token from the store.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The token id.") var id: String
+
+        func run() throws {
+            var (store, path) = try storeOptions.loadExisting()
+            guard store.token(id: id) != nil else { throw InputError("\(path): no token with id '\(id)'") }
+            store.tokens.removeAll { $0.id == id }
+            try store.save(path: path)
+            Terminal.error("tokenwarden: removed \(id) from \(path)")
+        }
+    }
+
+    struct Rotate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replace a token's fingerprint with its new value (standard input or --from-env), keeping its metadata.")
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var input: TokenInput
+        @Argument(help: "The token id.") var id: String
+        @Option(help: "New expiry date (YYYY-MM-DD) or 'never' (default: keep).") var expires: String?
+
+        func run() throws {
+            var (store, path) = try storeOptions.loadExisting()
+            guard let index = store.tokens.firstIndex(where: { $0.id == id }) else { throw InputError("\(path): no token with id '\(id)'") }
+            let token = try input.read()
+            let fingerprint = StoreCommand.fingerprint(token)
+            if fingerprint == store.tokens[index].fingerprint { throw InputError("that is the token already registered as '\(id)': nothing rotated") }
+            store.tokens[index].fingerprint = fingerprint
+            store.tokens[index].length = token.count
+            store.tokens[index].charset = TokenCharset.of(token) ?? .printable
+            store.tokens[index].created = .today
+            if let expires { store.tokens[index].expires = expires == "never" ? nil : try StoreCommand.day(expires, "--expires") }
+            try store.save(path: path)
+            Terminal.error("tokenwarden: rotated \(id) in \(path)")
+        }
+    }
+
+    enum AuditFormat: String, ExpressibleByArgument { case text, json }
+
+    struct Audit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check every registered token against the policy: scopes, expiry, age.",
+            discussion: "Exit status: 0 all tokens comply (warnings allowed), 1 a token violates the policy, 2 error.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(name: .shortAndLong, help: "Output format: text or json.") var format: AuditFormat = .text
+
+        func run() throws {
+            let (store, _) = try storeOptions.loadExisting()
+            let audits = store.tokens.map { store.policy.audit($0) }
+            if format == .json {
+                print(try StoreReport.json(audits, includeVerdicts: true))
+            } else {
+                print(StoreReport.table(audits, verdicts: true), terminator: "")
+                let failing = audits.filter(\.failing).count
+                Terminal.error("tokenwarden: \(audits.count) tokens audited, \(failing) violate the policy")
+            }
+            if audits.contains(where: \.failing) { throw ExitCode(1) }
+        }
+    }
+
+    struct CheckEnv: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check-env",
+            abstract: "Check the environment variables named in stored_in (env:NAME): registered, stale or unset; and report unknown tokens in the environment.",
+            discussion: "Exit status: 0 all deployed tokens are the registered ones, 1 a stale or unknown token, 2 error.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Option(name: .shortAndLong, help: "Output format: text or json.") var format: AuditFormat = .text
+        @OptionGroup var ruleOptions: RuleOptions
+
+        func run() throws {
+            let (store, _) = try storeOptions.loadExisting()
+            let report = try EnvironmentCheck.run(
+                store: store, environment: ProcessInfo.processInfo.environment, key: TokenStore.key(),
+                rules: RuleSet(try ruleOptions.loadRules()))
+            if format == .json {
+                print(try StoreReport.json(report))
+            } else {
+                for entry in report { print("\(entry.variable)\t\(entry.state.rawValue)\t\(entry.detail)") }
+            }
+            if report.contains(where: { $0.state == .stale || $0.state == .unknown }) { throw ExitCode(1) }
+        }
+    }
+}
