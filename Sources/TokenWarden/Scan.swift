@@ -7,6 +7,10 @@ public struct ScanOptions: Sendable {
     public var showSecrets = false
     /// Registered tokens, for fingerprint matching and store-driven detection.
     public var store: StoreIndex?
+    /// Secrets matching these are allow-listed (config `allow.secrets`).
+    public var allowSecrets: [PCRE2Pattern] = []
+    /// Paths never scanned (config `exclude_paths`).
+    public var exclude: PathFilter?
     public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     public init() {}
@@ -20,11 +24,15 @@ public struct ScanSummary: Codable, Sendable, Equatable {
     public var findings = 0
     public var blocking = 0
     public var suppressed = 0
+    /// Hidden by the config's allow list (fingerprints or secret patterns).
+    public var allowlisted = 0
+    /// Hidden by `--baseline`.
+    public var baselined = 0
     public var durationMilliseconds = 0
 
     enum CodingKeys: String, CodingKey {
         case filesScanned = "files_scanned", bytesScanned = "bytes_scanned", filesSkipped = "files_skipped"
-        case findings, blocking, suppressed, durationMilliseconds = "duration_ms"
+        case findings, blocking, suppressed, allowlisted, baselined, durationMilliseconds = "duration_ms"
     }
 }
 
@@ -63,7 +71,7 @@ public struct Scanner: Sendable {
         let start = DispatchTime.now()
         let workers = max(1, min(options.workers, stream.total ?? options.workers))
         let partials = Mutex<[ScanResult]>([])
-        let matchOptions = MatchOptions(showSecrets: options.showSecrets, store: options.store)
+        let matchOptions = MatchOptions(showSecrets: options.showSecrets, store: options.store, allowSecrets: options.allowSecrets)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let matcher = Matcher(ruleSet: ruleSet, options: matchOptions)
             var local = ScanResult()
@@ -83,6 +91,7 @@ public struct Scanner: Sendable {
             result.summary.filesScanned += part.summary.filesScanned
             result.summary.bytesScanned += part.summary.bytesScanned
             result.summary.suppressed += part.summary.suppressed
+            result.summary.allowlisted += part.summary.allowlisted
         }
         result.findings.sort(by: Scanner.reportOrder)
         result.skipped.sort { $0.path < $1.path }
@@ -130,6 +139,7 @@ public struct Scanner: Sendable {
         result.findings += matches.findings
         result.errors += matches.ruleErrors
         result.summary.suppressed += matches.suppressed
+        result.summary.allowlisted += matches.allowlisted
         result.summary.filesScanned += 1
         result.summary.bytesScanned += blob.bytes.count
     }

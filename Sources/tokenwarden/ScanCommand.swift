@@ -15,105 +15,65 @@ struct ScanCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, jsonl
-    }
+    @OptionGroup var arguments: ScanArguments
 
-    @Argument(help: "Files or directories to scan, or - for standard input (default: .).")
-    var paths: [String] = []
+    @Option(name: .shortAndLong, help: "Output format: text, json, jsonl, sarif, junit, gitlab, github or azure.")
+    var format: ReportFormat?
 
-    @Flag(help: "Scan only what the next commit adds (the index against HEAD): for pre-commit hooks.")
-    var staged = false
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write a report: FORMAT:PATH, e.g. sarif:out.sarif (repeatable; written atomically).", valueName: "format:path"))
+    var reports: [String] = []
 
-    @Option(name: .customLong("diff"), help: ArgumentHelp("Scan the lines added by the commits of a range, e.g. origin/main..HEAD.", valueName: "A..B"))
-    var range: String?
-
-    @Option(help: ArgumentHelp("Scan the lines added since REF (REF..HEAD).", valueName: "REF"))
-    var since: String?
-
-    @Flag(help: "Scan every blob in the history of HEAD once (with --branches or --all: of those refs).")
-    var history = false
-
-    @Flag(help: "With --history: every local branch.")
-    var branches = false
-
-    @Flag(help: "With --history: every ref (branches, tags, remotes, stashes).")
-    var all = false
-
-    @Option(help: ArgumentHelp("Scan only shard K of N (1-based) of the work, for parallel CI jobs.", valueName: "K/N"))
-    var shard: String?
-
-    @Option(name: .shortAndLong, help: "Output format: text, json or jsonl.")
-    var format: Format = .text
+    @Option(help: ArgumentHelp("Hide the findings recorded in this baseline file.", valueName: "path"))
+    var baseline: String?
 
     @Flag(help: "Print secrets in full instead of redacted.")
     var showSecrets = false
 
-    @Option(help: "Skip files larger than this many bytes.")
-    var maxFileSize: Int = 10 * 1024 * 1024
-
     @Flag(inversion: .prefixedNo, help: "Show a progress line on standard error (default: only in a terminal, outside CI).")
     var progress: Bool?
 
-    @Flag(name: .shortAndLong, help: "List skipped files and rule errors.")
+    @Flag(name: .shortAndLong, help: "List skipped files, rule errors and stale baseline entries.")
     var verbose = false
 
-    @OptionGroup var ruleOptions: RuleOptions
-
-    @OptionGroup var storeOptions: StoreOptions
-
     func validate() throws {
-        if maxFileSize <= 0 { throw ValidationError("--max-file-size must be a positive number of bytes") }
-        let modes = [staged, range != nil, since != nil, history].filter { $0 }.count
-        if modes > 1 { throw ValidationError("choose one of --staged, --diff, --since and --history") }
-        if (branches || all) && !history { throw ValidationError("--branches and --all go with --history") }
-        if branches && all { throw ValidationError("choose one of --branches and --all") }
-        if modes == 1 && paths.count > 1 { throw ValidationError("with --staged, --diff, --since or --history, name at most one repository path") }
-        if staged && shard != nil { throw ValidationError("--shard does not go with --staged") }
-    }
-
-    var selection: InputSelection {
-        let repository = paths.first ?? "."
-        if staged { return .staged(repository: repository) }
-        if let range { return .diff(range: range, repository: repository) }
-        if let since { return .diff(range: "\(since)..HEAD", repository: repository) }
-        if history { return .history(refs: all ? .all : branches ? .branches : .head, repository: repository) }
-        return .paths(paths)
+        for report in reports { _ = try ReportTarget(parsing: report) }
     }
 
     func run() throws {
-        let rules = try ruleOptions.loadRules()
-        var options = ScanOptions()
-        options.maxFileSize = maxFileSize
-        options.showSecrets = showSecrets
-        let store = try storeOptions.load()
-        if let store { options.store = try StoreIndex(store.store, key: TokenStore.key()) }
-        let scanner = Scanner(ruleSet: RuleSet(rules), options: options)
+        let request = try arguments.request(showSecrets: showSecrets, baseline: baseline)
+        let targets = try reports.map(ReportTarget.init(parsing:))
+        let outcome = try Pipeline.run(request) { counter, selection in
+            guard showProgress else { return {} }
+            let line = ProgressLine(counter, unit: arguments.isGitMode && !arguments.staged ? "blobs" : "files")
+            return { line.stop() }
+        }
+        for note in outcome.notes { Terminal.error("tokenwarden: note: \(note)") }
+        let result = outcome.result
 
-        let input = try selection.prepare(maxFileSize: maxFileSize, shard: try shard.map(Shard.init(parsing:)))
-        for note in input.notes { Terminal.error("tokenwarden: note: \(note)") }
-        let counter = ScanProgress(input.stream)
-        let line = showProgress ? ProgressLine(counter, unit: history || range != nil || since != nil ? "blobs" : "files") : nil
-        var result = scanner.scan(input.stream, preSkipped: input.skipped, progress: counter)
-        line?.stop()
-        input.finish(&result)
-        if let store { Enrichment(store: store.store, rules: rules).apply(to: &result) }
-
-        let output: String
-        switch format {
-        case .text: output = TextReport.render(result, verbose: verbose)
-        case .json: output = try JSONReport.render(result)
-        case .jsonl: output = try JSONReport.renderLines(result)
+        // Standard output: the chosen format; in CI with no format, text plus the CI's annotations.
+        let environment = ProcessInfo.processInfo.environment
+        var output = try (format ?? .text).render(result, rules: request.rules, verbose: verbose)
+        if format == nil, let annotations = ReportFormat.ciAnnotations(environment: environment) {
+            output += try annotations.render(result, rules: request.rules, verbose: false)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
-        for e in result.errors where verbose || input.failure?.description == e { Terminal.error("tokenwarden: error: \(e)") }
+        for target in targets { try target.write(result, rules: request.rules) }
+
+        if verbose {
+            for e in result.errors { Terminal.error("tokenwarden: error: \(e)") }
+            for entry in outcome.staleBaseline {
+                Terminal.error("tokenwarden: stale baseline entry: \(entry.rule) in \(entry.path) (\(entry.fingerprint.prefix(12))…) no longer matches")
+            }
+        } else if let failure = result.errors.first(where: { $0.hasPrefix("git ") }) {
+            Terminal.error("tokenwarden: error: \(failure)")
+        }
         Terminal.error(TextReport.summary(result))
-        if staged && result.exitCode == 1 { Terminal.error(TextReport.blockedCommitHelp) }
+        if arguments.staged && result.exitCode == 1 { Terminal.error(TextReport.blockedCommitHelp) }
         throw ExitCode(result.exitCode)
     }
 
     private var showProgress: Bool {
         if let progress { return progress }
-        return !staged && Terminal.standardErrorIsInteractive && ProcessInfo.processInfo.environment["CI"] == nil
+        return !arguments.staged && Terminal.standardErrorIsInteractive && ProcessInfo.processInfo.environment["CI"] == nil
     }
 }

@@ -8,8 +8,8 @@ struct StoreOptions: ParsableArguments {
     var path: String?
 
     /// The store to read, or nil when none is configured and the default file does not exist.
-    func load() throws -> (store: TokenStore, path: String)? {
-        guard let (path, explicit) = TokenStore.locate(option: self.path) else { return nil }
+    func load(configured: String? = nil) throws -> (store: TokenStore, path: String)? {
+        guard let (path, explicit) = TokenStore.locate(option: self.path, configured: configured) else { return nil }
         if !explicit && !FileManager.default.fileExists(atPath: path) { return nil }
         guard FileManager.default.fileExists(atPath: path) else { throw InputError("\(path): no such token store") }
         return (try TokenStore.load(path: path), path)

@@ -47,7 +47,10 @@ public struct PreparedInput: Sendable {
 
 extension InputSelection {
     /// Lists the work; for git inputs, starts streaming blobs in the background.
-    public func prepare(maxFileSize: Int, shard: Shard? = nil) throws -> PreparedInput {
+    /// Paths matching `exclude` are left out (and not counted as skipped: the user asked).
+    public func prepare(maxFileSize: Int, shard: Shard? = nil, exclude: PathFilter? = nil) throws -> PreparedInput {
+        let scratch = MatchScratch()
+        let excluded: (String) -> Bool = { path in exclude?.matches(path, scratch: scratch) ?? false }
         switch self {
         case .paths(let paths):
             var targets: [ScanTarget] = []
@@ -62,6 +65,11 @@ extension InputSelection {
                 targets += listed.targets
                 skipped += listed.skipped
             }
+            targets = targets.filter { target in
+                if case .file(_, let display) = target { return !excluded(display) }
+                return true
+            }
+            skipped = skipped.filter { !excluded($0.path) }
             if let shard {
                 targets = targets.filter { target in
                     if case .file(_, let display) = target { return shard.owns(display) }
@@ -74,12 +82,14 @@ extension InputSelection {
         case .staged(let dir):
             let repository = try GitRepository(containing: dir)
             let (requests, skipped) = try GitDiffSource.staged(repository)
-            return stream(requests, skipped: skipped, repository: repository, maxFileSize: maxFileSize)
+            return stream(requests.filter { !excluded($0.provenance.path) }, skipped: skipped.filter { !excluded($0.path) },
+                          repository: repository, maxFileSize: maxFileSize)
 
         case .diff(let range, let dir):
             let repository = try GitRepository(containing: dir)
             let (requests, skipped) = try GitDiffSource.range(range, repository: repository, shard: shard)
-            var input = stream(requests, skipped: skipped, repository: repository, maxFileSize: maxFileSize)
+            var input = stream(requests.filter { !excluded($0.provenance.path) }, skipped: skipped.filter { !excluded($0.path) },
+                               repository: repository, maxFileSize: maxFileSize)
             if repository.isShallow { input.notes.append("shallow clone: commits beyond the shallow boundary are not in the range") }
             return input
 
@@ -88,7 +98,10 @@ extension InputSelection {
             let queue = TargetQueue(total: nil)
             let introductions = LockedBox<[String: Provenance]>([:])
             let failure = GitBlobStream.start(repository: repository, maxSize: maxFileSize, into: queue) { emit in
-                introductions.value = try GitHistorySource.produce(repository, refs: refs, shard: shard, emit: emit)
+                let historyScratch = MatchScratch()
+                introductions.value = try GitHistorySource.produce(repository, refs: refs, shard: shard) { request in
+                    if exclude?.matches(request.provenance.path, scratch: historyScratch) != true { emit(request) }
+                }
             }
             var input = PreparedInput(stream: queue, skipped: [], streamFailure: failure, introductions: introductions)
             if repository.isShallow { input.notes.append("shallow clone: scanning only the history it has") }

@@ -9,6 +9,8 @@ public struct BlobMatches: Sendable {
     public var ruleErrors: [String] = []
     /// Findings hidden by a `tokenwarden:allow` comment on their line.
     public var suppressed = 0
+    /// Findings hidden by the config's allow list.
+    public var allowlisted = 0
 }
 
 /// Options that change what the matcher reports.
@@ -16,10 +18,13 @@ public struct MatchOptions: Sendable {
     public var showSecrets = false
     /// Registered tokens to recognise (by fingerprint) and to find even where no rule matches.
     public var store: StoreIndex?
+    /// Secrets matching one of these are allow-listed, not reported.
+    public var allowSecrets: [PCRE2Pattern]
 
-    public init(showSecrets: Bool = false, store: StoreIndex? = nil) {
+    public init(showSecrets: Bool = false, store: StoreIndex? = nil, allowSecrets: [PCRE2Pattern] = []) {
         self.showSecrets = showSecrets
         self.store = store
+        self.allowSecrets = allowSecrets
     }
 }
 
@@ -51,6 +56,14 @@ public struct Matcher {
         id: "registered-token", service: "store", description: "A token registered in the token store (found by its fingerprint)",
         keywords: [], regex: "", confidence: .high,
         remediation: "Revoke this token at its service and re-issue it; update the token store with `tokenwarden store rotate`.")
+
+    private func isAllowListed(_ secret: UnsafeRawBufferPointer) -> Bool {
+        options.allowSecrets.contains { pattern in
+            var hit = false
+            try? pattern.forEachMatch(in: secret, scratch: scratch) { _ in hit = true; return .stop }
+            return hit
+        }
+    }
 
     private func rule(_ index: Int) -> Rule {
         index == Matcher.storeRule ? Matcher.registeredTokenRule : ruleSet.rules[index]
@@ -103,6 +116,10 @@ public struct Matcher {
         for c in resolveOverlaps(candidates) {
             let (line, column) = lines.position(of: c.secret.lowerBound)
             if let addedLines, !addedLines.contains(line) { continue }
+            if isAllowListed(UnsafeRawBufferPointer(rebasing: bytes[c.secret])) {
+                result.allowlisted += 1
+                continue
+            }
             if AllowComment.suppresses(rule(c.rule).id, line: lines.bytes(ofLine: line, in: bytes), knownRules: ruleSet.ruleIDs) {
                 result.suppressed += 1
                 continue

@@ -47,6 +47,8 @@ public enum TextReport {
             parts.append("\(s.filesSkipped) skipped (\(detail); --verbose lists them)")
         }
         if s.suppressed > 0 { parts.append("\(s.suppressed) suppressed by tokenwarden:allow") }
+        if s.allowlisted > 0 { parts.append("\(s.allowlisted) allow-listed by the config") }
+        if s.baselined > 0 { parts.append("\(s.baselined) in the baseline") }
         if !result.errors.isEmpty { parts.append("\(result.errors.count) error\(result.errors.count == 1 ? "" : "s")") }
         parts.append("in \(s.durationMilliseconds) ms")
         return "tokenwarden: " + parts.joined(separator: ", ")
@@ -57,7 +59,10 @@ public enum TextReport {
     tokenwarden: commit blocked: the staged changes add the secrets above. To proceed:
       - remove the secret, load it from the environment or a secret store, and `git add` the file again
         (if it was a real token, revoke and re-issue it: it is on your disk and maybe in your shell history);
-      - for a false alarm, add `tokenwarden:allow` (or `tokenwarden:allow RULE-ID`) in a comment on that line.
+      - for a false alarm, add `tokenwarden:allow` (or `tokenwarden:allow RULE-ID`) in a comment on that line,
+        or allow-list its fingerprint in .tokenwarden.yaml (allow: fingerprints: [...]);
+      - to accept what is already there and block only new secrets: tokenwarden baseline create, then
+        `baseline: .tokenwarden/baseline.yaml` in .tokenwarden.yaml.
     """
 
     static func byteCount(_ n: Int) -> String {

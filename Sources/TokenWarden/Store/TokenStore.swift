@@ -98,7 +98,7 @@ public struct TokenStore: Sendable, Equatable {
         return token
     }
 
-    private static func parsePolicy(_ node: ConfigNode, origin: String) throws -> Policy {
+    static func parsePolicy(_ node: ConfigNode, origin: String) throws -> Policy {
         var f = try ConfigFields(node, origin: origin, what: "policy")
         var policy = Policy()
         if let days = try f.int("max_age_days") { policy.maxAgeDays = days > 0 ? days : nil }

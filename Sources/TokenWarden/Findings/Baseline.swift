@@ -1,0 +1,76 @@
+import Foundation
+import Yams
+
+/// Known findings a team has accepted for now (`tokenwarden baseline create`): rule, path and
+/// the secret's fingerprint — never the secret. A scan with `--baseline` hides them, and says
+/// which entries no longer match anything (stale: the secret is gone, so the entry can go).
+public struct Baseline: Sendable, Equatable {
+    public struct Entry: Hashable, Sendable {
+        public var rule: String
+        public var path: String
+        public var fingerprint: String
+    }
+
+    public var entries: [Entry] = []
+
+    public init(entries: [Entry] = []) { self.entries = entries }
+
+    public init(findings: [Finding]) {
+        entries = Array(Set(findings.map { Entry(rule: $0.rule, path: $0.path, fingerprint: $0.fingerprint) }))
+            .sorted { ($0.path, $0.rule, $0.fingerprint) < ($1.path, $1.rule, $1.fingerprint) }
+    }
+
+    public static func load(path: String) throws -> Baseline {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("\(path): cannot read the baseline") }
+        guard let text = String(data: data, encoding: .utf8) else { throw InputError("\(path): baseline is not valid UTF-8") }
+        return try parse(text, origin: path)
+    }
+
+    public static func parse(_ text: String, origin: String) throws -> Baseline {
+        guard let root = try ConfigNode.parseYAML(text, origin: origin) else { throw InputError("\(origin): the baseline is empty") }
+        var f = try ConfigFields(root, origin: origin, what: "the baseline")
+        guard try f.int("version") == 1 else { throw InputError("\(origin): missing or unsupported baseline 'version' (expected 1)") }
+        var baseline = Baseline()
+        for item in try f.list("findings") ?? [] {
+            var e = try ConfigFields(item, origin: origin, what: "a baseline entry")
+            let entry = Entry(rule: try e.requiredString("rule"), path: try e.requiredString("path"), fingerprint: try e.requiredString("fingerprint"))
+            guard entry.fingerprint.count == 64, entry.fingerprint.allSatisfy(\.isHexDigit) else {
+                throw InputError("\(e.location): 'fingerprint' must be 64 hex digits")
+            }
+            try e.finish("a baseline entry")
+            baseline.entries.append(entry)
+        }
+        try f.finish("the baseline")
+        return baseline
+    }
+
+    public func yaml() throws -> String {
+        let items = entries.map { e in
+            Node.mapping(Node.Mapping([(Node("rule"), Node(e.rule)), (Node("path"), Node(e.path)), (Node("fingerprint"), Node(e.fingerprint))]))
+        }
+        let root = Node.mapping(Node.Mapping([(Node("version"), Node("1")), (Node("findings"), Node.sequence(Node.Sequence(items)))]))
+        return "# tokenwarden baseline: accepted findings (fingerprints, never secrets). Remove entries as you fix them.\n"
+            + (try Yams.serialize(node: root))
+    }
+
+    /// Writes atomically; the text is read back first, so a bad write never replaces a good file.
+    public func save(path: String) throws {
+        let text = try yaml()
+        _ = try Baseline.parse(text, origin: path)
+        try AtomicFile.write(text, to: path)
+    }
+
+    /// Hides baselined findings; returns the entries that matched nothing.
+    public func apply(to result: inout ScanResult) -> [Entry] {
+        let known = Set(entries)
+        var used = Set<Entry>()
+        result.findings.removeAll { f in
+            let key = Entry(rule: f.rule, path: f.path, fingerprint: f.fingerprint)
+            guard known.contains(key) else { return false }
+            used.insert(key)
+            result.summary.baselined += 1
+            return true
+        }
+        return entries.filter { !used.contains($0) }
+    }
+}

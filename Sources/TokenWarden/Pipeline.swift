@@ -1,0 +1,61 @@
+/// Everything one scan needs, resolved from flags, config and environment by the CLI.
+public struct ScanRequest: Sendable {
+    public var selection: InputSelection
+    public var rules: [Rule]
+    public var config = Config()
+    public var maxFileSize = 10 * 1024 * 1024
+    public var showSecrets = false
+    public var shard: Shard?
+    public var store: TokenStore?
+    public var storeKey: [UInt8]?
+    public var baseline: Baseline?
+
+    public init(selection: InputSelection, rules: [Rule]) {
+        self.selection = selection
+        self.rules = rules
+    }
+}
+
+/// What a scan produced, after every stage.
+public struct ScanOutcome: Sendable {
+    public var result: ScanResult
+    /// Things the user should know (a shallow clone, ...).
+    public var notes: [String]
+    /// Baseline entries that matched nothing this time.
+    public var staleBaseline: [Baseline.Entry]
+}
+
+/// The pipeline, in one direction: input → blobs → matcher → findings → store verdicts →
+/// allow list and baseline → blocking decision. Only inputs read; nothing here writes.
+public enum Pipeline {
+    /// `progress` is called with the live counters before the scan and returns a function to call after it.
+    public static func run(_ request: ScanRequest, progress: ((ScanProgress, InputSelection) -> () -> Void)? = nil) throws -> ScanOutcome {
+        var options = ScanOptions()
+        options.maxFileSize = request.maxFileSize
+        options.showSecrets = request.showSecrets
+        if let store = request.store { options.store = try StoreIndex(store, key: request.storeKey) }
+        options.allowSecrets = try request.config.allowSecretPatterns.map { try PCRE2Pattern($0) }
+        let exclude = try PathFilter(globs: request.config.excludePaths)
+
+        let input = try request.selection.prepare(maxFileSize: request.maxFileSize, shard: request.shard, exclude: exclude.isEmpty ? nil : exclude)
+        let counter = ScanProgress(input.stream)
+        let stop = progress?(counter, request.selection)
+        var result = Scanner(ruleSet: RuleSet(request.rules), options: options).scan(input.stream, preSkipped: input.skipped, progress: counter)
+        stop?()
+        input.finish(&result)
+
+        if var store = request.store {
+            if let policy = request.config.policy { store.policy = policy }
+            Enrichment(store: store, rules: request.rules).apply(to: &result)
+        }
+        let allowed = Set(request.config.allowFingerprints.map { $0.lowercased() })
+        if !allowed.isEmpty {
+            let before = result.findings.count
+            result.findings.removeAll { allowed.contains($0.fingerprint) }
+            result.summary.allowlisted += before - result.findings.count
+        }
+        let stale = request.baseline?.apply(to: &result) ?? []
+        request.config.failOn.apply(to: &result)
+        return ScanOutcome(result: result, notes: input.notes, staleBaseline: stale)
+    }
+}
