@@ -18,8 +18,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# Static Swift runtime: a self-contained binary that starts in a few milliseconds.
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 # Scans the demo project with the embedded rules. Exit 1 (findings) is the expected result here.
 scan: release
