@@ -12,7 +12,14 @@ enum FileReader {
         case skip(Skip.Reason, String)
     }
 
-    static func load(_ path: String, maxSize: Int) -> Outcome {
+    static func load(_ rawPath: [UInt8], maxSize: Int) -> Outcome {
+        let path = rawPath + [0]
+        return path.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: path.count) { load(cPath: $0, maxSize: maxSize) }
+        }
+    }
+
+    private static func load(cPath path: UnsafePointer<CChar>, maxSize: Int) -> Outcome {
         var st = stat()
         if lstat(path, &st) != 0 {
             return errno == ENOENT ? .skip(.missing, "no such file") : .skip(.unreadable, errorText())

@@ -78,7 +78,7 @@ enum GitBlobStream {
             let fields = header.split(separator: UInt8(ascii: " "))
             let path = request.provenance.path
             if fields.count == 2, fields[1].elementsEqual("missing".utf8) {
-                queue.put(.skipped(Skip(path: path, reason: .missing, detail: "blob \(request.id) missing (corrupt or partial clone?)")))
+                queue.put(.skipped(Skip(path: path, reason: .unreadable, detail: "git object \(request.id) is missing or corrupt")))
                 continue
             }
             guard fields.count == 3, let size = Int(String(decoding: fields[2], as: UTF8.self)) else {

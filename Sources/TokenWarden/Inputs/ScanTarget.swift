@@ -3,7 +3,8 @@ import Foundation
 /// One unit of scan work, produced by an input source.
 public enum ScanTarget: Sendable {
     /// A file on disk, read by the worker that scans it (so reading runs in parallel too).
-    case file(path: String, display: String)
+    /// The path is raw bytes: file names need not be valid UTF-8; `display` is for reports.
+    case file(path: [UInt8], display: String)
     /// Bytes already in memory (standard input, a git blob).
     case blob(Blob)
     /// Something the source itself had to pass over (a huge or missing git blob).

@@ -16,53 +16,71 @@ public enum WorktreeSource {
             guard lstat(path, &st) == 0 else {
                 throw InputError("\(path): \(FileReader.errorText())")
             }
-            if (st.st_mode & S_IFMT) != S_IFDIR {
-                // A path named on the command line is scanned even when it is a symlink: the user asked.
-                targets.append(.file(path: path, display: display(path)))
+            if (st.st_mode & S_IFMT) == S_IFLNK {
+                // A path named on the command line is followed even when it is a symlink: the user asked.
+                guard let resolved = realpath(path, nil) else { throw InputError("\(path): \(FileReader.errorText())") }
+                defer { free(resolved) }
+                var target = stat()
+                if stat(resolved, &target) == 0 && (target.st_mode & S_IFMT) == S_IFDIR {
+                    throw InputError("\(path): a symbolic link to a directory; name the directory itself")
+                }
+                let bytes = UnsafeRawBufferPointer(start: resolved, count: strlen(resolved))
+                targets.append(.file(path: Array(bytes), display: display(path)))
                 continue
             }
+            if (st.st_mode & S_IFMT) != S_IFDIR {
+                targets.append(.file(path: Array(path.utf8), display: display(path)))
+                continue
+            }
+            let dir = Array(path.utf8)
             if Git.workTreeRoot(of: path) != nil {
-                let listed = Git.splitNUL(try Git.run(["ls-files", "-z", "-co", "--exclude-standard"], in: path))
-                for rel in Set(listed).sorted() {
-                    let full = join(path, rel)
+                let listed = try Git.run(["ls-files", "-z", "-co", "--exclude-standard"], in: path)
+                for rel in Set(listed.split(separator: 0).map(Array.init)).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                    let full = join(dir, rel)
                     targets.append(.file(path: full, display: display(full)))
                 }
             } else {
-                walk(path, into: &targets, skipped: &skipped)
+                walk(dir, into: &targets, skipped: &skipped)
             }
         }
         return (targets, skipped)
     }
 
-    static func join(_ dir: String, _ name: String) -> String {
-        if dir == "." { return name }
-        return dir.hasSuffix("/") ? dir + name : dir + "/" + name
+    static func join(_ dir: [UInt8], _ name: [UInt8]) -> [UInt8] {
+        if dir == [UInt8(ascii: ".")] { return name }
+        return dir.last == UInt8(ascii: "/") ? dir + name : dir + [UInt8(ascii: "/")] + name
     }
 
-    static func display(_ path: String) -> String {
-        var p = path
-        while p.hasPrefix("./") { p.removeFirst(2) }
-        return p
+    /// The path for reports: `./` dropped; bytes that are not UTF-8 shown as U+FFFD.
+    static func display(_ path: [UInt8]) -> String {
+        var p = path[...]
+        while p.starts(with: [UInt8(ascii: "."), UInt8(ascii: "/")]) { p = p.dropFirst(2) }
+        return String(decoding: p, as: UTF8.self)
     }
+
+    static func display(_ path: String) -> String { display(Array(path.utf8)) }
 
     /// Depth-first walk by `readdir`; symlinks are recorded as skipped, never followed, so loops cannot occur.
-    private static func walk(_ dir: String, into targets: inout [ScanTarget], skipped: inout [Skip]) {
-        guard let handle = opendir(dir) else {
+    private static func walk(_ dir: [UInt8], into targets: inout [ScanTarget], skipped: inout [Skip]) {
+        guard let handle = (dir + [0]).withUnsafeBufferPointer({ b in
+            b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { opendir($0) }
+        }) else {
             skipped.append(Skip(path: display(dir), reason: .unreadable, detail: FileReader.errorText()))
             return
         }
-        var names: [String] = []
+        var names: [[UInt8]] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name != "." && name != ".." && name != ".git" { names.append(name) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
+            if name != [0x2E] && name != [0x2E, 0x2E] && name != Array(".git".utf8) { names.append(name) }
         }
         closedir(handle)
-        for name in names.sorted() {
+        for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let full = join(dir, name)
             var st = stat()
-            guard lstat(full, &st) == 0 else {
+            let ok = (full + [0]).withUnsafeBufferPointer { b in
+                b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { lstat($0, &st) == 0 }
+            }
+            guard ok else {
                 skipped.append(Skip(path: display(full), reason: .unreadable, detail: FileReader.errorText()))
                 continue
             }

@@ -7,7 +7,7 @@ public enum TextReport {
             for detail in details(for: f) { out += "    " + detail + "\n" }
         }
         if verbose {
-            for s in result.skipped { out += "skipped \(s.path): \(s.reason.rawValue) (\(s.detail))\n" }
+            for s in result.skipped { out += "skipped \(printable(s.path)): \(s.reason.rawValue) (\(s.detail))\n" }
         }
         return out
     }
@@ -25,8 +25,24 @@ public enum TextReport {
         return lines
     }
 
+    /// Control characters in a path (a newline in a file name) would break one-finding-per-line output.
+    static func printable(_ path: String) -> String {
+        guard path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return path }
+        var out = ""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\x%02x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
     public static func line(for f: Finding) -> String {
-        var where_ = "\(f.path):\(f.line):\(f.column)"
+        var where_ = "\(printable(f.path)):\(f.line):\(f.column)"
         if let commit = f.commit { where_ = "\(commit.prefix(12)):\(where_)" }
         var tags = [f.confidence.rawValue]
         if f.status == "leaked" { tags.insert("LEAKED", at: 0) }

@@ -1,0 +1,92 @@
+/// CI log commands that put findings on the changed lines: GitHub Actions workflow commands and Azure
+/// Pipelines logging commands. Blocking findings are errors, the others warnings; scan errors are
+/// errors without a file, so an incomplete scan is not mistaken for a clean one. Every value is escaped
+/// as the runner unescapes it: a path or message holding `%`, `:`, `,`, `;`, `]` or a line break
+/// must neither end the command early nor inject a second one. GitHub shows only the first few
+/// annotations of each level per step; the SARIF report is the complete record.
+public enum Annotations {
+    /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`, one line per finding.
+    public static func github(_ result: ScanResult) -> String {
+        var out = ""
+        for f in result.findings {
+            let properties = [
+                ("file", f.path), ("line", String(f.line)), ("col", String(f.column)),
+                ("endLine", String(f.endLine)), ("endColumn", String(f.endColumn)), ("title", "tokenwarden: \(f.rule)"),
+            ].map { "\($0.0)=\(githubProperty($0.1))" }.joined(separator: ",")
+            out += "::\(f.blocking ? "error" : "warning") \(properties)::\(githubData(message(f)))\n"
+        }
+        for problem in problems(result) {
+            out += "::error title=\(githubProperty("tokenwarden: incomplete scan"))::\(githubData(problem))\n"
+        }
+        return out
+    }
+
+    /// `##vso[task.logissue type=error;sourcepath=…;linenumber=…;columnnumber=…;code=RULE]message`.
+    public static func azure(_ result: ScanResult) -> String {
+        var out = ""
+        for f in result.findings {
+            let properties = [
+                ("type", f.blocking ? "error" : "warning"), ("sourcepath", f.path), ("linenumber", String(f.line)),
+                ("columnnumber", String(f.column)), ("code", f.rule),
+            ].map { "\($0.0)=\(azureEscape($0.1))" }.joined(separator: ";")
+            out += "##vso[task.logissue \(properties)]\(azureEscape(message(f)))\n"
+        }
+        for problem in problems(result) {
+            out += "##vso[task.logissue type=error;code=tokenwarden]\(azureEscape("incomplete scan: " + problem))\n"
+        }
+        return out
+    }
+
+    /// The finding and what to do about it; the line break is escaped, and both runners show it.
+    static func message(_ f: Finding) -> String {
+        FindingMessage.text(f) + "\n" + "remediation: " + FindingMessage.remediation(f)
+    }
+
+    static func problems(_ result: ScanResult) -> [String] {
+        result.errors + result.skipped.filter { $0.reason == .unreadable }.map { "could not read \($0.path): \($0.detail)" }
+    }
+
+    /// GitHub's escaping of a command's message (as `@actions/core` does it).
+    static func githubData(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// GitHub's escaping of a property value: the message's, plus `:` and `,`, which delimit properties.
+    static func githubProperty(_ s: String) -> String {
+        var out = ""
+        for c in githubData(s).unicodeScalars {
+            switch c {
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// The Azure agent's escaping (as `azure-pipelines-task-lib` does it): `%` first, as `%AZP25`, then
+    /// the characters that end a property (`;`), the command (`]`) or the line.
+    static func azureEscape(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "%": out += "%AZP25"
+            case ";": out += "%3B"
+            case "]": out += "%5D"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

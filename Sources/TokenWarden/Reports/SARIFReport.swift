@@ -1,0 +1,236 @@
+import Foundation
+
+/// SARIF 2.1.0, the format GitHub code scanning (and Azure DevOps' SARIF viewer) ingests. One run; the
+/// driver lists only the rules that have findings, so the file stays small with hundreds of built-in
+/// rules. Results carry the redacted secret only: the raw secret is never written, even with
+/// `--show-secrets`, because SARIF is uploaded and kept by the code-scanning service.
+///
+/// Columns are tokenwarden's 1-based byte columns; SARIF counts characters, which is the same for the
+/// ASCII lines secrets live on. `endColumn` is exclusive in SARIF, one past tokenwarden's `end_column`.
+public enum SARIFReport {
+    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    /// The `partialFingerprints` key: bump the version if the hashed fields ever change, so code
+    /// scanning does not match new fingerprints against old ones.
+    public static let fingerprintKey = "tokenwarden/v1"
+
+    public static func render(_ result: ScanResult, rules: [Rule], informationURI: String? = nil) throws -> String {
+        let known = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Only the rules that have findings, by id; each result points at its rule by index.
+        var firstFinding: [String: Finding] = [:]
+        for f in result.findings where firstFinding[f.rule] == nil { firstFinding[f.rule] = f }
+        let ruleIDs = firstFinding.keys.sorted()
+        let index = Dictionary(uniqueKeysWithValues: ruleIDs.enumerated().map { ($1, $0) })
+        let descriptors = ruleIDs.map { id in
+            known[id].map(descriptor(for:)) ?? descriptor(from: firstFinding[id]!)
+        }
+        let driver = Driver(version: TokenWardenVersion.current, semanticVersion: TokenWardenVersion.current,
+                            informationUri: informationURI, rules: descriptors)
+        let run = Run(tool: Tool(driver: driver), invocations: [invocation(result)],
+                      results: result.findings.map { sarifResult($0, ruleIndex: index[$0.rule]!) })
+        let e = JSONReport.encoder()
+        e.outputFormatting.insert(.prettyPrinted)
+        return String(decoding: try e.encode(Log(runs: [run])), as: UTF8.self) + "\n"
+    }
+
+    // MARK: Rules
+
+    static func descriptor(for rule: Rule) -> Descriptor {
+        descriptor(id: rule.id, service: rule.service, description: rule.description, confidence: rule.confidence,
+                   checksum: rule.checksum, remediation: rule.remediation)
+    }
+
+    /// A rule that is not in the rule list (a report merged from elsewhere, a store-driven match):
+    /// described from its finding, which carries the rule's description and remediation.
+    static func descriptor(from f: Finding) -> Descriptor {
+        descriptor(id: f.rule, service: f.service, description: f.description, confidence: f.confidence,
+                   checksum: nil, remediation: f.remediation)
+    }
+
+    static func descriptor(id: String, service: String, description: String, confidence: Confidence,
+                           checksum: String?, remediation: String?) -> Descriptor {
+        let short = description.isEmpty ? id : description
+        var full = "\(short) (service: \(service)). tokenwarden reports it with \(confidence.rawValue) confidence"
+        if let checksum { full += " and verifies its \(checksum) checksum" }
+        full += confidence >= .medium ? "; findings block." : "; findings are reported but do not block."
+        return Descriptor(
+            id: id, name: pascalCase(id), shortDescription: Message(text: short), fullDescription: Message(text: full),
+            help: Message(text: remediation ?? FindingMessage.defaultRemediation),
+            defaultConfiguration: Configuration(level: confidence >= .medium ? "error" : "note"),
+            properties: DescriptorProperties(service: service, confidence: confidence.rawValue,
+                                             precision: confidence.rawValue, tags: unique(["secret", "security", service])))
+    }
+
+    /// SARIF property-bag tags must be unique.
+    static func unique(_ tags: [String]) -> [String] {
+        var seen = Set<String>()
+        return tags.filter { seen.insert($0).inserted }
+    }
+
+    /// SARIF's `name` is an identifier-like word: `github-pat-classic` → `GithubPatClassic`.
+    static func pascalCase(_ id: String) -> String {
+        id.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    // MARK: Results
+
+    static func level(_ f: Finding) -> String {
+        if f.blocking { return "error" }
+        return f.confidence == .low ? "note" : "warning"
+    }
+
+    static func sarifResult(_ f: Finding, ruleIndex: Int) -> ResultEntry {
+        let region = Region(startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn + 1)
+        let location = Location(physicalLocation: PhysicalLocation(artifactLocation: artifactLocation(f.path), region: region))
+        let properties = ResultProperties(
+            status: f.status, tokenID: f.tokenID, owner: f.owner, scopes: f.scopes, overScoped: f.overScoped,
+            excessScopes: f.excessScopes, expiry: f.expiry?.rawValue, checksum: f.checksum?.rawValue,
+            confidence: f.confidence.rawValue, blocking: f.blocking, commit: f.commit, author: f.author, date: f.date)
+        return ResultEntry(ruleId: f.rule, ruleIndex: ruleIndex, level: level(f), message: Message(text: FindingMessage.text(f)),
+                      locations: [location], partialFingerprints: [fingerprintKey: fingerprint(f)], properties: properties)
+    }
+
+    /// Stable across runs and line moves: the rule, the file and the secret's SHA-256, nothing positional,
+    /// so code scanning keeps one alert while the secret stays in that file.
+    static func fingerprint(_ f: Finding) -> String {
+        Fingerprint.sha256Hex(Array("\(f.rule)\u{0}\(f.path)\u{0}\(f.fingerprint)".utf8))
+    }
+
+    /// Relative paths stay relative to the checkout (`%SRCROOT%`, as code scanning expects); absolute
+    /// ones become `file://` URIs. Everything outside RFC 3986's unreserved set and `/` is percent-encoded
+    /// (`:` too, so `a:b.txt` is not read as a scheme).
+    static func artifactLocation(_ path: String) -> ArtifactLocation {
+        if path.hasPrefix("/") { return ArtifactLocation(uri: "file://" + percentEncoded(path), uriBaseId: nil) }
+        return ArtifactLocation(uri: percentEncoded(path), uriBaseId: "%SRCROOT%")
+    }
+
+    static func percentEncoded(_ path: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        for b in path.utf8 {
+            let plain = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+                || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~")
+                || b == UInt8(ascii: "/")
+            if plain { out.append(b) } else { out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 0x0F)]] }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the scan saw everything: scan errors and unreadable files are tool notifications, so an
+    /// incomplete scan is visible in code scanning and not mistaken for a clean one.
+    static func invocation(_ result: ScanResult) -> Invocation {
+        var notes = result.errors.map { Notification(level: "error", message: Message(text: $0)) }
+        for s in result.skipped where s.reason == .unreadable {
+            notes.append(Notification(level: "error", message: Message(text: "could not read \(s.path): \(s.detail)")))
+        }
+        return Invocation(executionSuccessful: notes.isEmpty, toolExecutionNotifications: notes.isEmpty ? nil : notes)
+    }
+
+    // MARK: Document
+
+    struct Log: Encodable {
+        var schema = SARIFReport.schemaURI
+        var version = "2.1.0"
+        var runs: [Run]
+
+        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+    }
+
+    struct Run: Encodable {
+        var tool: Tool
+        var invocations: [Invocation]
+        var results: [ResultEntry]
+    }
+
+    struct Tool: Encodable { var driver: Driver }
+
+    struct Driver: Encodable {
+        var name = "tokenwarden"
+        var version: String
+        var semanticVersion: String
+        var informationUri: String?
+        var rules: [Descriptor]
+    }
+
+    struct Message: Encodable { var text: String }
+
+    struct Configuration: Encodable { var level: String }
+
+    struct Descriptor: Encodable {
+        var id: String
+        var name: String
+        var shortDescription: Message
+        var fullDescription: Message
+        var help: Message
+        var defaultConfiguration: Configuration
+        var properties: DescriptorProperties
+    }
+
+    struct DescriptorProperties: Encodable {
+        var service: String
+        var confidence: String
+        /// GitHub's precision: how often the rule's alerts are true positives.
+        var precision: String
+        var tags: [String]
+    }
+
+    struct ResultEntry: Encodable {
+        var ruleId: String
+        var ruleIndex: Int
+        var level: String
+        var message: Message
+        var locations: [Location]
+        var partialFingerprints: [String: String]
+        var properties: ResultProperties
+    }
+
+    struct Location: Encodable { var physicalLocation: PhysicalLocation }
+
+    struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region
+    }
+
+    struct ArtifactLocation: Encodable {
+        var uri: String
+        var uriBaseId: String?
+    }
+
+    struct Region: Encodable {
+        var startLine: Int
+        var startColumn: Int
+        var endLine: Int
+        var endColumn: Int
+    }
+
+    /// The token-store verdicts and provenance, under the JSON report's names.
+    struct ResultProperties: Encodable {
+        var status: String?
+        var tokenID: String?
+        var owner: String?
+        var scopes: [String]?
+        var overScoped: Bool?
+        var excessScopes: [String]?
+        var expiry: String?
+        var checksum: String?
+        var confidence: String
+        var blocking: Bool
+        var commit: String?
+        var author: String?
+        var date: String?
+
+        enum CodingKeys: String, CodingKey {
+            case status, tokenID = "token_id", owner, scopes, overScoped = "over_scoped", excessScopes = "excess_scopes"
+            case expiry, checksum, confidence, blocking, commit, author, date
+        }
+    }
+
+    struct Invocation: Encodable {
+        var executionSuccessful: Bool
+        var toolExecutionNotifications: [Notification]?
+    }
+
+    struct Notification: Encodable {
+        var level: String
+        var message: Message
+    }
+}
