@@ -11,7 +11,11 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         case .text: return TextReport.render(result, verbose: verbose)
         case .json: return try JSONReport.render(result)
         case .jsonl: return try JSONReport.renderLines(result)
-        case .sarif, .junit, .gitlab, .github, .azure: throw ValidationError("PENDING-REPORTS")
+        case .sarif: return try SARIFReport.render(result, rules: rules)
+        case .junit: return JUnitReport.render(result)
+        case .gitlab: return try GitLabReport.render(result, rules: rules, finishedAt: Date())
+        case .github: return Annotations.github(result)
+        case .azure: return Annotations.azure(result)
         }
     }
 

@@ -1,0 +1,16 @@
+// swift-tools-version:5.10
+// libFuzzer targets for tokenwarden (see README.md). A separate package so the main build
+// never needs the fuzzer runtime; it depends on the main package by path.
+import PackageDescription
+
+let engine: Target.Dependency = .product(name: "TokenWarden", package: "tokenwarden")
+
+let package = Package(
+    name: "tokenwarden-fuzz",
+    dependencies: [.package(name: "tokenwarden", path: "..")],
+    targets: [
+        .target(name: "FuzzSupport", dependencies: [engine]),
+    ] + ["FuzzMatcher", "FuzzRuleParser", "FuzzConfigParser", "FuzzStoreParser", "FuzzBaselineParser"].map {
+        .executableTarget(name: $0, dependencies: [engine, "FuzzSupport"], swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+    }
+)
