@@ -76,7 +76,8 @@ echo "bench: start-up"
 rows+=("$(time_row tokenwarden "start-up (--version)" "$FLASK" "$TW" --version)|-")
 
 # Planted-secret check on the generated tree: findings must equal the planted set.
-python3 "$ROOT/bench/generate_corpus.py" --check "$GEN" "$TW"
+CHECK=$(python3 "$ROOT/bench/generate_corpus.py" --check "$GEN" "$TW" || true)
+echo "$CHECK"
 
 {
     echo "# Benchmark results"
@@ -100,6 +101,8 @@ python3 "$ROOT/bench/generate_corpus.py" --check "$GEN" "$TW"
         fi
         echo "| $tool | $corpus | $ms | $rss | $found | $ratio |"
     done
+    echo
+    echo "Generated tree: $CHECK."
 } > "$RESULTS"
 cat "$RESULTS"
 rm -rf "$tmp"

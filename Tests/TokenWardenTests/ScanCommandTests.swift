@@ -31,6 +31,16 @@ final class ScanCommandTests: CLITestCase {
         XCTAssertFalse(r.stderr.contains(token))
     }
 
+    func testANamedIgnoredDirectoryIsWalked() throws {
+        let repo = try makeRepository()
+        try write("build/\n", to: ".gitignore", in: repo)
+        try write("T=\(token)\n", to: "build/gen/out.env", in: repo)
+        XCTAssertEqual(try run(["scan", "."], in: repo).status, 0, "ignored files are not part of the work tree scan")
+        let r = try run(["scan", "build"], in: repo)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stdout.contains("build/gen/out.env:1:3"), r.stdout)
+    }
+
     func testJSONOutputFollowsTheSchema() throws {
         let repo = try makeRepository()
         try write("GITHUB_TOKEN=\(token)\n", to: "a.env", in: repo)

@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// Turns the paths a user names into scan targets: a git work tree lists its tracked and
-/// untracked-but-not-ignored files (`git ls-files -co --exclude-standard`); a plain directory is
-/// walked without following symlinks, skipping `.git`; a file is itself.
+/// untracked-but-not-ignored files (`git ls-files -co --exclude-standard`); a plain directory (or
+/// one git ignores) is walked without following symlinks, skipping `.git`; a file is itself.
 public enum WorktreeSource {
     public static func targets(for paths: [String]) throws -> (targets: [ScanTarget], skipped: [Skip]) {
         var targets: [ScanTarget] = []
@@ -33,7 +33,8 @@ public enum WorktreeSource {
                 continue
             }
             let dir = Array(path.utf8)
-            if Git.workTreeRoot(of: path) != nil {
+            // A directory git ignores is walked as a plain directory: naming it says "scan this".
+            if Git.workTreeRoot(of: path) != nil, (try? Git.run(["check-ignore", "-q", "."], in: path)) == nil {
                 let listed = try Git.run(["ls-files", "-z", "-co", "--exclude-standard"], in: path)
                 for rel in Set(listed.split(separator: 0).map(Array.init)).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                     let full = join(dir, rel)
