@@ -104,5 +104,6 @@ echo "$CHECK"
     echo
     echo "Generated tree: $CHECK."
 } > "$RESULTS"
+python3 "$ROOT/bench/targets.py" "$RESULTS"
 cat "$RESULTS"
 rm -rf "$tmp"

@@ -11,6 +11,12 @@ let package = Package(
     targets: [
         .target(name: "FuzzSupport", dependencies: [engine]),
     ] + ["FuzzMatcher", "FuzzRuleParser", "FuzzConfigParser", "FuzzStoreParser", "FuzzBaselineParser"].map {
-        .executableTarget(name: $0, dependencies: [engine, "FuzzSupport"], swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+        // Only the fuzz executables link libFuzzer's main; the engine gets ASan and coverage
+        // instrumentation from the build command (see README.md).
+        .executableTarget(
+            name: $0, dependencies: [engine, "FuzzSupport"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+        )
     }
 )

@@ -131,6 +131,31 @@ final class GitInputTests: CLITestCase {
         XCTAssertNotNil(found.first?["date"])
     }
 
+    func testASecretKeptAcrossVersionsIsReportedOnceAtItsIntroduction() throws {
+        let repo = try makeRepository()
+        try write("TOKEN=\(token)\n", to: "app.env", in: repo)
+        try commit(repo, "introduce")
+        let introduced = try head(repo)
+        for i in 1...3 {
+            try write("TOKEN=\(token)\nVERSION=\(i)\n", to: "app.env", in: repo)
+            try commit(repo, "bump \(i)")
+        }
+        let found = try findings(["--history"], in: repo)
+        XCTAssertEqual(found.count, 1, "four blobs, one leak")
+        XCTAssertEqual(found.first?["commit"] as? String, introduced)
+        // Sharded: the merged shard reports agree.
+        var paths: [String] = []
+        for k in 1...2 {
+            let part = try run(["scan", "--history", "-f", "json", "--shard", "\(k)/2"], in: repo)
+            let path = repo.appendingPathComponent("h\(k).json").path
+            try Data(part.stdout.utf8).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        let merged = try run(["merge"] + paths + ["-f", "jsonl"], in: repo)
+        XCTAssertEqual(merged.stdout.split(separator: "\n").count, 1, merged.stdout)
+        XCTAssertTrue(merged.stdout.contains(introduced))
+    }
+
     func testHistoryRefsChooseBranches() throws {
         let repo = try makeRepository()
         try write("x\n", to: "a.txt", in: repo)

@@ -29,6 +29,8 @@ public struct Finding: Codable, Hashable, Sendable {
     public var email: String?
     public var date: String?
     public var blob: String?
+    /// For history findings: how far back the commit is in the scanned log (0 = newest).
+    public var commitIndex: Int?
     /// What to do about it: where to revoke and re-issue (from the rule).
     public var remediation: String?
 
@@ -49,13 +51,14 @@ public struct Finding: Codable, Hashable, Sendable {
         author = provenance.author
         email = provenance.email
         date = provenance.date
+        commitIndex = provenance.commitIndex
     }
 
     enum CodingKeys: String, CodingKey {
         case rule, service, description, path, line, column
         case endLine = "end_line", endColumn = "end_column"
         case secret, redacted, fingerprint, length, entropy, confidence, checksum, blocking
-        case commit, author, email, date, blob, remediation, status
+        case commit, author, email, date, blob, commitIndex = "commit_index", remediation, status
         case tokenID = "token_id", owner, scopes, overScoped = "over_scoped", excessScopes = "excess_scopes", expiry
     }
 }

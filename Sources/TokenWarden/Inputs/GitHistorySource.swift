@@ -26,14 +26,16 @@ public enum GitHistorySource {
         ], in: repository.root)
         var introduced: [String: Provenance] = [:]
         var commit: CommitInfo?
+        var commitIndex = -1
         var pendingBlob: String?
         while var token = git.output.read(until: 0) {
             while token.first == 0x0A { token.removeFirst() }
             if let id = pendingBlob {
                 // The path token that follows a raw entry.
                 pendingBlob = nil
-                let provenance = Provenance(path: String(decoding: token, as: UTF8.self), commit: commit?.id,
+                var provenance = Provenance(path: String(decoding: token, as: UTF8.self), commit: commit?.id,
                                             author: commit?.author, email: commit?.email, date: commit?.date, blob: id)
+                provenance.commitIndex = commitIndex
                 if introduced.updateValue(provenance, forKey: id) == nil, shard?.owns(id) ?? true {
                     emit(BlobRequest(id: id, provenance: provenance))
                 }
@@ -41,6 +43,7 @@ public enum GitHistorySource {
             }
             if token.first == 0x01 {
                 commit = CommitInfo(header: token.dropFirst())
+                commitIndex += 1
             } else if token.first == UInt8(ascii: ":") {
                 // :srcmode dstmode srcid dstid status
                 let fields = token.dropFirst().split(separator: UInt8(ascii: " "))

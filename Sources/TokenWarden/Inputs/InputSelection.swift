@@ -41,6 +41,7 @@ public struct PreparedInput: Sendable {
         for i in result.findings.indices {
             if let blob = result.findings[i].blob, let origin = introductions[blob] { result.findings[i].attribute(to: origin) }
         }
+        HistoryCollapse.apply(to: &result)
         result.findings.sort(by: Scanner.reportOrder)
     }
 }

@@ -7,6 +7,8 @@ public struct Provenance: Codable, Hashable, Sendable {
     public var date: String?
     /// The git blob id, for blobs read from git.
     public var blob: String?
+    /// For history: the commit's position in the scanned log, newest first (larger is older).
+    public var commitIndex: Int?
 
     public init(path: String, commit: String? = nil, author: String? = nil, email: String? = nil, date: String? = nil, blob: String? = nil) {
         self.path = path

@@ -267,7 +267,7 @@ public struct Matcher {
             checksum: c.checksum,
             blocking: confidence >= .medium,
             commit: provenance.commit, author: provenance.author, email: provenance.email, date: provenance.date,
-            blob: provenance.blob, remediation: rule.remediation, tokenID: tokenID
+            blob: provenance.blob, commitIndex: provenance.commitIndex, remediation: rule.remediation, tokenID: tokenID
         )
     }
 }

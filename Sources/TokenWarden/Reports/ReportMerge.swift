@@ -29,6 +29,8 @@ public enum ReportMerge {
         var result = ScanResult()
         // Stable sort: findings equal in report order keep the order of the reports they came from.
         result.findings = findings.sorted(by: Scanner.reportOrder)
+        // Shards of a history scan each keep their own oldest sighting of a secret; keep the oldest overall.
+        HistoryCollapse.apply(to: &result)
         result.skipped = skipped.sorted { $0.path < $1.path }
         result.errors = errors.sorted()
         result.summary = try summary(counts)

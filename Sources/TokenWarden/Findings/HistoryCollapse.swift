@@ -1,0 +1,30 @@
+import Foundation
+
+/// In a history scan a secret that stays in a file is in every later version of it, one blob per
+/// commit that touched the file. Reporting each would repeat one leak dozens of times, so findings
+/// from git blobs with the same rule, path and fingerprint collapse into the oldest — the commit
+/// that introduced the secret there — as a diff-based scan would report it.
+public enum HistoryCollapse {
+    public static func apply(to result: inout ScanResult) {
+        var oldest: [String: Int] = [:]
+        var keep = [Bool](repeating: true, count: result.findings.count)
+        // Log position decides (dates tie after rebases and in scripted commits); the date only without it.
+        let parser = ISO8601DateFormatter()
+        func age(_ f: Finding) -> (Int, Double) {
+            (f.commitIndex ?? -1, -(f.date.flatMap(parser.date(from:))?.timeIntervalSince1970 ?? 0))
+        }
+        for (i, f) in result.findings.enumerated() where f.blob != nil {
+            let key = "\(f.rule)\u{0}\(f.path)\u{0}\(f.fingerprint)"
+            if let j = oldest[key] {
+                let older = age(f) > age(result.findings[j])
+                keep[older ? j : i] = false
+                if older { oldest[key] = i }
+            } else {
+                oldest[key] = i
+            }
+        }
+        result.findings = result.findings.indices.filter { keep[$0] }.map { result.findings[$0] }
+        result.summary.findings = result.findings.count
+        result.summary.blocking = result.findings.filter(\.blocking).count
+    }
+}
