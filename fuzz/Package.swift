@@ -9,13 +9,13 @@ let package = Package(
     name: "tokenwarden-fuzz",
     dependencies: [.package(name: "tokenwarden", path: "..")],
     targets: [
-        .target(name: "FuzzSupport", dependencies: [engine]),
+        .target(name: "CFuzzer"),
+        .target(name: "FuzzSupport", dependencies: [engine, "CFuzzer"]),
     ] + ["FuzzMatcher", "FuzzRuleParser", "FuzzConfigParser", "FuzzStoreParser", "FuzzBaselineParser"].map {
-        // Only the fuzz executables link libFuzzer's main; the engine gets ASan and coverage
+        // Only the fuzz executables link libFuzzer; everything gets ASan and libFuzzer's coverage
         // instrumentation from the build command (see README.md).
         .executableTarget(
             name: $0, dependencies: [engine, "FuzzSupport"],
-            swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])],
             linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
         )
     }

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_EACH=${1:-600}
 BIN=../.build-fuzz/debug
-swift build -c debug -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp --scratch-path ../.build-fuzz
+swift build -c debug -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp --scratch-path ../.build-fuzz
 mkdir -p corpus artifacts logs
 seed() { mkdir -p "corpus/$1"; shift; for f in "$@"; do [ -f "$f" ] && cp "$f" "corpus/$(basename "$(dirname "$f")")-$(basename "$f")" 2>/dev/null || true; done; }
 mkdir -p corpus/FuzzMatcher corpus/FuzzRuleParser corpus/FuzzConfigParser corpus/FuzzStoreParser corpus/FuzzBaselineParser
