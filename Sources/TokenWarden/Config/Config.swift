@@ -44,8 +44,9 @@ public struct Config: Sendable {
         config.origin = origin
         guard let root = try ConfigNode.parseYAML(text, origin: origin) else { return config }
         var f = try ConfigFields(root, origin: origin, what: "the config")
-        let base = (origin as NSString).deletingLastPathComponent
-        func relative(_ p: String) -> String { p.hasPrefix("/") || base.isEmpty ? p : (base as NSString).appendingPathComponent(p) }
+        // Paths in the config are relative to the config file's directory.
+        let base = origin.lastIndex(of: "/").map { String(origin[..<$0]) } ?? ""
+        func relative(_ p: String) -> String { p.hasPrefix("/") || base.isEmpty ? p : base + "/" + p }
         if let version = try f.int("version"), version != 1 {
             throw InputError("\(origin): unsupported config version \(version) (this tokenwarden reads version 1)")
         }

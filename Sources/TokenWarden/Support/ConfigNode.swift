@@ -3,7 +3,26 @@ import Yams
 /// A user-facing error in an input file (rules, config, store, baseline): one line, exit 2.
 public struct InputError: Error, CustomStringConvertible, Equatable {
     public var description: String
-    public init(_ description: String) { self.description = description }
+
+    /// Control characters (a newline inside a quoted YAML value, say) are escaped, so the message
+    /// stays one line whatever the input held.
+    public init(_ description: String) {
+        guard description.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            self.description = description
+            return
+        }
+        var out = ""
+        for scalar in description.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        self.description = out
+    }
 }
 
 /// A parsed YAML document as plain values: scalars stay text (typed on read, by the reader that
