@@ -70,7 +70,7 @@ public struct Scanner: Sendable {
     public func scan(_ stream: TargetStream, preSkipped: [Skip] = [], progress: ScanProgress? = nil) -> ScanResult {
         let start = DispatchTime.now()
         let workers = max(1, min(options.workers, stream.total ?? options.workers))
-        let partials = Mutex<[ScanResult]>([])
+        let partials = LockedBox<[ScanResult]>([])
         let matchOptions = MatchOptions(showSecrets: options.showSecrets, store: options.store, allowSecrets: options.allowSecrets)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let matcher = Matcher(ruleSet: ruleSet, options: matchOptions)
@@ -80,11 +80,11 @@ public struct Scanner: Sendable {
                 process(target, matcher: matcher, into: &local)
                 progress?.advance(bytes: local.summary.bytesScanned - bytesBefore)
             }
-            partials.withLock { $0.append(local) }
+            partials.update { $0.append(local) }
         }
         var result = ScanResult()
         result.skipped = preSkipped
-        for part in partials.withLock({ $0 }) {
+        for part in partials.value {
             result.findings += part.findings
             result.skipped += part.skipped
             result.errors += part.errors

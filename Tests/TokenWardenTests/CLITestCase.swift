@@ -50,12 +50,16 @@ class CLITestCase: XCTestCase {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        // stderr is drained on its own thread so a chatty child cannot block; the semaphore orders the hand-over.
         let errBox = ErrBox()
-        let t = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
-        t.start()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while errBox.data == nil { usleep(1000) }
+        done.wait()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                    stderr: String(decoding: errBox.data ?? Data(), as: UTF8.self))
     }

@@ -1,5 +1,4 @@
 import CPCRE2
-import Synchronization
 
 /// A PCRE2 failure: a pattern that does not compile, or a match that hit a resource limit.
 public struct PatternError: Error, CustomStringConvertible, Sendable {
@@ -125,12 +124,13 @@ private let unsetOffset = ~0
 /// so compiling all of them up front would only slow start-up.
 public final class LazyPattern: Sendable {
     public let source: String
-    private let state: Mutex<Result<PCRE2Pattern, PatternError>?> = Mutex(nil)
+    // A pthread-backed lock (not Synchronization.Mutex) so ThreadSanitizer sees the ordering.
+    private let state = LockedBox<Result<PCRE2Pattern, PatternError>?>(nil)
 
     public init(_ source: String) { self.source = source }
 
     public func get() -> Result<PCRE2Pattern, PatternError> {
-        state.withLock { cached in
+        state.update { cached in
             if let cached { return cached }
             let result: Result<PCRE2Pattern, PatternError>
             do { result = .success(try PCRE2Pattern(source)) } catch let e as PatternError { result = .failure(e) } catch {
