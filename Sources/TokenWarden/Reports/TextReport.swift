@@ -65,7 +65,7 @@ public enum TextReport {
         if s.suppressed > 0 { parts.append("\(s.suppressed) suppressed by tokenwarden:allow") }
         if s.allowlisted > 0 { parts.append("\(s.allowlisted) allow-listed by the config") }
         if s.baselined > 0 { parts.append("\(s.baselined) in the baseline") }
-        if !result.errors.isEmpty { parts.append("\(result.errors.count) error\(result.errors.count == 1 ? "" : "s")") }
+        if !result.errors.isEmpty { parts.append("\(result.errors.count) error\(result.errors.count == 1 ? "" : "s") (incomplete scan; --verbose lists them)") }
         parts.append("in \(s.durationMilliseconds) ms")
         return "tokenwarden: " + parts.joined(separator: ", ")
     }
