@@ -26,20 +26,7 @@ public enum TextReport {
     }
 
     /// Control characters in a path (a newline in a file name) would break one-finding-per-line output.
-    static func printable(_ path: String) -> String {
-        guard path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return path }
-        var out = ""
-        for scalar in path.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\x%02x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    static func printable(_ path: String) -> String { ControlCharacters.escaped(path) }
 
     public static func line(for f: Finding) -> String {
         var where_ = "\(printable(f.path)):\(f.line):\(f.column)"

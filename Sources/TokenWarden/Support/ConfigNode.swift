@@ -6,13 +6,15 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
 
     /// Control characters (a newline inside a quoted YAML value, say) are escaped, so the message
     /// stays one line whatever the input held.
-    public init(_ description: String) {
-        guard description.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-            self.description = description
-            return
-        }
+    public init(_ description: String) { self.description = ControlCharacters.escaped(description) }
+}
+
+/// Escapes control characters (`\n`, `\t`, `\r`, else `\u{..}`) in text meant to stay on one line.
+enum ControlCharacters {
+    static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
         var out = ""
-        for scalar in description.unicodeScalars {
+        for scalar in text.unicodeScalars {
             switch scalar {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
@@ -21,7 +23,7 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
                 if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }
             }
         }
-        self.description = out
+        return out
     }
 }
 
