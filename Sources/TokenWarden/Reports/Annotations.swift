@@ -46,47 +46,29 @@ public enum Annotations {
         result.errors + result.skipped.filter { $0.reason == .unreadable }.map { "could not read \($0.path): \($0.detail)" }
     }
 
-    /// GitHub's escaping of a command's message (as `@actions/core` does it).
-    static func githubData(_ s: String) -> String {
+    /// Replaces each scalar found in `table`; the three escapings below differ only in their tables.
+    static func escape(_ s: String, _ table: [Unicode.Scalar: String]) -> String {
         var out = ""
         for c in s.unicodeScalars {
-            switch c {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(c)
-            }
+            if let replacement = table[c] { out += replacement } else { out.unicodeScalars.append(c) }
         }
         return out
+    }
+
+    /// GitHub's escaping of a command's message (as `@actions/core` does it).
+    static func githubData(_ s: String) -> String {
+        escape(s, ["%": "%25", "\r": "%0D", "\n": "%0A"])
     }
 
     /// GitHub's escaping of a property value: the message's, plus `:` and `,`, which delimit properties.
     static func githubProperty(_ s: String) -> String {
-        var out = ""
-        for c in githubData(s).unicodeScalars {
-            switch c {
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        escape(githubData(s), [":": "%3A", ",": "%2C"])
     }
 
-    /// The Azure agent's escaping (as `azure-pipelines-task-lib` does it): `%` first, as `%AZP25`, then
-    /// the characters that end a property (`;`), the command (`]`) or the line.
+    /// The Azure agent's escaping (as `azure-pipelines-task-lib` does it): `%` as `%AZP25`, and
+    /// the characters that end a property (`;`), the command (`]`) or the line. One pass, so the
+    /// `%` of a replacement is never escaped again.
     static func azureEscape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "%": out += "%AZP25"
-            case ";": out += "%3B"
-            case "]": out += "%5D"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        escape(s, ["%": "%AZP25", ";": "%3B", "]": "%5D", "\r": "%0D", "\n": "%0A"])
     }
 }
