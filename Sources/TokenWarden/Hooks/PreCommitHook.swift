@@ -23,9 +23,7 @@ public enum PreCommitHook {
     /// Installs the hook for the repository containing `directory`; `binary` is the tokenwarden to run.
     public static func install(in directory: String, binary: String, existing: Existing) throws -> Outcome {
         let repository = try GitRepository(containing: directory)
-        let raw = String(decoding: try Git.run(["rev-parse", "--git-path", "hooks"], in: repository.root), as: UTF8.self)
-            .trimmingCharacters(in: .newlines)
-        let hooks = raw.hasPrefix("/") ? raw : (repository.root as NSString).appendingPathComponent(raw)
+        let hooks = try hooksDirectory(repository)
         try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
         let path = (hooks as NSString).appendingPathComponent("pre-commit")
         let chainedPath = path + ".chained"
@@ -54,6 +52,30 @@ public enum PreCommitHook {
         }
         try AtomicFile.write(script(binary: binary), to: path, mode: 0o755)
         return Outcome(path: path, chained: chained, updated: updated)
+    }
+
+    /// The directory git runs hooks from: `core.hooksPath` when set, else `<git dir>/hooks`.
+    /// git itself is run with hooks off, so the setting is read from the configuration; a path the
+    /// repository's own configuration sets is honoured only inside the repository, since a hostile
+    /// repository could otherwise make us write an executable anywhere the user can.
+    static func hooksDirectory(_ repository: GitRepository) throws -> String {
+        let gitDir = try repository.commonGitDirectory()
+        let setting = try GitHardening.configEntries(in: repository.root)
+            .last { $0.key == "core.hookspath" && $0.scope != "command" }
+        guard let setting, !setting.value.isEmpty else { return (gitDir as NSString).appendingPathComponent("hooks") }
+        let expanded = (setting.value as NSString).expandingTildeInPath
+        let path = ((expanded.hasPrefix("/") ? expanded : (repository.root as NSString).appendingPathComponent(expanded)) as NSString)
+            .standardizingPath
+        if setting.scope == "local" || setting.scope == "worktree" {
+            // Compared with links resolved, so a symlink inside the tree cannot lead out of it.
+            func resolved(_ p: String) -> String { URL(fileURLWithPath: p).resolvingSymlinksInPath().path }
+            let target = resolved(path)
+            let inside = [repository.root, gitDir].map(resolved).contains { target == $0 || target.hasPrefix($0 + "/") }
+            guard inside else {
+                throw InputError("the repository's core.hooksPath (\(setting.value)) points outside it; install the hook there yourself, or unset it")
+            }
+        }
+        return path
     }
 
     static func script(binary: String) -> String {

@@ -1,9 +1,11 @@
 import Foundation
 
 /// Runs git and returns its standard output; a failure becomes a one-line `InputError`.
+/// Every git process goes through `GitHardening`, so no repository-chosen program ever runs.
 enum Git {
     static func run(_ arguments: [String], in directory: String? = nil) throws -> [UInt8] {
-        let (status, out, err) = try ChildProcess.output(["git"] + (directory.map { ["-C", $0] } ?? []) + arguments)
+        let (status, out, err) = try ChildProcess.output(GitHardening.commandLine(arguments, in: directory),
+                                                         environment: GitHardening.environment(in: directory))
         guard status == 0 else { throw failure(arguments, status: status, stderr: err) }
         return out
     }
@@ -19,7 +21,7 @@ enum Git {
     static func subcommand(_ arguments: [String]) -> String {
         var i = 0
         while i < arguments.count {
-            if arguments[i] == "-c" || arguments[i] == "-C" { i += 2; continue }
+            if arguments[i] == "-c" || arguments[i] == "-C" || arguments[i] == "--git-dir" { i += 2; continue }
             if !arguments[i].hasPrefix("-") { return arguments[i] }
             i += 1
         }
@@ -39,19 +41,3 @@ enum Git {
     }
 }
 
-/// A value shared with a background closure, guarded by a lock.
-final class LockedBox<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _value: T
-    init(_ value: T) { _value = value }
-    var value: T {
-        get { lock.lock(); defer { lock.unlock() }; return _value }
-        set { lock.lock(); _value = newValue; lock.unlock() }
-    }
-
-    func update<R>(_ body: (inout T) -> R) -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&_value)
-    }
-}

@@ -11,7 +11,7 @@ final class GitProcess: @unchecked Sendable {
 
     init(_ arguments: [String], in directory: String) throws {
         self.arguments = arguments
-        child = try ChildProcess(["git", "-C", directory] + arguments)
+        child = try ChildProcess(GitHardening.commandLine(arguments, in: directory), environment: GitHardening.environment(in: directory))
         // A bigger pipe (Linux F_SETPIPE_SZ) means fewer wake-ups while git streams megabytes.
         _ = fcntl(child.stdoutFD, 1031, 1 << 20)
         output = ByteReader(fd: child.stdoutFD)

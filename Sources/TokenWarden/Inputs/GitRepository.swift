@@ -2,18 +2,35 @@ import Foundation
 
 /// A git repository the scan reads from: its top directory and the facts inputs need.
 public struct GitRepository: Sendable {
+    /// The top of the work tree, or the git directory itself for a bare repository.
     public let root: String
+    /// A bare repository (a mirror, a server's copy) has history but no work tree and no index.
+    public let isBare: Bool
 
-    /// The repository containing `directory`; a one-line error when there is none.
-    public init(containing directory: String) throws {
+    /// The repository containing `directory` (honouring `GIT_DIR`/`GIT_WORK_TREE` as git does);
+    /// a one-line error when there is none, or when it is bare and `allowBare` is false.
+    public init(containing directory: String, allowBare: Bool = false) throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             throw InputError("\(directory): no such directory")
+        }
+        guard let facts = try? Git.run(["rev-parse", "--is-bare-repository", "--absolute-git-dir"], in: directory) else {
+            throw InputError("\(directory): not a git repository (or any parent up to /)")
+        }
+        let lines = String(decoding: facts, as: UTF8.self).split(separator: "\n").map(String.init)
+        if lines.first == "true", lines.count > 1 {
+            guard allowBare else {
+                throw InputError("\(directory): a bare repository has no work tree or staged changes; use --history, --diff or --since")
+            }
+            root = lines[1]
+            isBare = true
+            return
         }
         guard let root = Git.workTreeRoot(of: directory) else {
             throw InputError("\(directory): not a git repository (or any parent up to /)")
         }
         self.root = root
+        isBare = false
     }
 
     /// Whether this is a shallow clone, whose history stops at the shallow boundary.
@@ -25,6 +42,13 @@ public struct GitRepository: Sendable {
     /// Whether HEAD points at a commit (false before the first commit).
     var hasHead: Bool {
         (try? Git.run(["rev-parse", "--verify", "-q", "HEAD"], in: root)) != nil
+    }
+
+    /// The git directory shared by all work trees (where hooks and objects live), as an absolute path.
+    func commonGitDirectory() throws -> String {
+        let raw = String(decoding: try Git.run(["rev-parse", "--git-common-dir"], in: root), as: UTF8.self)
+            .trimmingCharacters(in: .newlines)
+        return raw.hasPrefix("/") ? raw : ((root as NSString).appendingPathComponent(raw) as NSString).standardizingPath
     }
 }
 

@@ -87,7 +87,7 @@ extension InputSelection {
                           repository: repository, maxFileSize: maxFileSize)
 
         case .diff(let range, let dir):
-            let repository = try GitRepository(containing: dir)
+            let repository = try GitRepository(containing: dir, allowBare: true)
             let (requests, skipped) = try GitDiffSource.range(range, repository: repository, shard: shard)
             var input = stream(requests.filter { !excluded($0.provenance.path) }, skipped: skipped.filter { !excluded($0.path) },
                                repository: repository, maxFileSize: maxFileSize)
@@ -95,7 +95,7 @@ extension InputSelection {
             return input
 
         case .history(let refs, let dir):
-            let repository = try GitRepository(containing: dir)
+            let repository = try GitRepository(containing: dir, allowBare: true)
             let queue = TargetQueue(total: nil)
             let introductions = LockedBox<[String: Provenance]>([:])
             let failure = GitBlobStream.start(repository: repository, maxSize: maxFileSize, into: queue) { emit in

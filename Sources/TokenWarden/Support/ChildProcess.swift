@@ -15,7 +15,8 @@ final class ChildProcess: @unchecked Sendable {
     private let stderrDone = DispatchSemaphore(value: 0)
     private var stdinOpen = true
 
-    init(_ arguments: [String]) throws {
+    /// `environment` replaces the inherited one when given (as `NAME=value` entries).
+    init(_ arguments: [String], environment: [String]? = nil) throws {
         var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
             throw InputError("cannot run \(arguments.first ?? ""): \(String(cString: strerror(errno)))")
@@ -31,8 +32,15 @@ final class ChildProcess: @unchecked Sendable {
 
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var envp: [UnsafeMutablePointer<CChar>?]? = environment.map { $0.map { strdup($0) } + [nil] }
+        defer { envp?.forEach { free($0) } }
         var child: pid_t = 0
-        let rc = posix_spawnp(&child, arguments[0], &actions, nil, &argv, environ)
+        let rc: Int32
+        if envp != nil {
+            rc = posix_spawnp(&child, arguments[0], &actions, nil, &argv, &envp!)
+        } else {
+            rc = posix_spawnp(&child, arguments[0], &actions, nil, &argv, environ)
+        }
         close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
         guard rc == 0 else {
             close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
@@ -89,8 +97,8 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Runs to completion and returns stdout.
-    static func output(_ arguments: [String]) throws -> (status: Int32, stdout: [UInt8], stderr: [UInt8]) {
-        let child = try ChildProcess(arguments)
+    static func output(_ arguments: [String], environment: [String]? = nil) throws -> (status: Int32, stdout: [UInt8], stderr: [UInt8]) {
+        let child = try ChildProcess(arguments, environment: environment)
         child.closeInput()
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
