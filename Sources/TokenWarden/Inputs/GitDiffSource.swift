@@ -12,10 +12,12 @@ public enum GitDiffSource {
         return requests(parsed, shard: nil)
     }
 
-    /// What the non-merge commits of `range` (`A..B`) add, each attributed to its commit.
+    /// What the commits of `range` (`A..B`) add, each attributed to its commit. A merge is read as
+    /// its dense combined diff (`--cc`): the lines it adds against every parent, which is what the
+    /// merge itself introduced — an "evil merge" or a conflict resolution — not what it merged in.
     static func range(_ range: String, repository: GitRepository, shard: Shard?) throws -> (requests: [BlobRequest], skipped: [Skip]) {
         if range.hasPrefix("-") { throw InputError("--diff expects a revision range like main..HEAD, not '\(range)'") }
-        let git = try GitProcess(["-c", "core.quotePath=false", "log", "--reverse", "--no-merges", "-p", CommitInfo.format]
+        let git = try GitProcess(["-c", "core.quotePath=false", "log", "--reverse", "--cc", "-p", CommitInfo.format]
             + diffOptions + [range, "--"], in: repository.root)
         let parsed = PatchParser.parse(git.output)
         try git.finish()

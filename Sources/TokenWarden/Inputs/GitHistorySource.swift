@@ -42,7 +42,10 @@ public enum GitHistorySource {
                 continue
             }
             if token.first == 0x01 {
-                commit = CommitInfo(header: token.dropFirst())
+                // With -z the header's NUL-separated fields arrive as tokens of their own.
+                var fields = [token.dropFirst()]
+                while fields.count < CommitInfo.fieldCount, let field = git.output.read(until: 0) { fields.append(field[...]) }
+                commit = CommitInfo(fields: fields)
                 commitIndex += 1
             } else if token.first == UInt8(ascii: ":") {
                 // :srcmode dstmode srcid dstid status

@@ -15,14 +15,22 @@ struct CommitInfo: Sendable {
     var email: String
     var date: String
 
-    /// Parses the `%x01%H%x1f%an%x1f%ae%x1f%aI` header tokenwarden asks git for.
-    init?(header: ArraySlice<UInt8>) {
-        let parts = header.split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        guard parts.count == 4 else { return nil }
+    /// The header tokenwarden asks git for: `\x01`, then id, author, email and date separated by
+    /// NUL — the one byte a commit header field cannot hold (any other separator, 0x1F included,
+    /// can appear in a crafted author name and would lose the finding's commit).
+    static let format = "--format=%x01%H%x00%an%x00%ae%x00%aI"
+    static let fieldCount = 4
+
+    init?(fields: [ArraySlice<UInt8>]) {
+        guard fields.count == CommitInfo.fieldCount else { return nil }
+        let parts = fields.map { String(decoding: $0, as: UTF8.self) }
         (id, author, email, date) = (parts[0], parts[1], parts[2], parts[3])
     }
 
-    static let format = "--format=%x01%H%x1f%an%x1f%ae%x1f%aI"
+    /// Parses a whole header line (after the `\x01`).
+    init?(header: ArraySlice<UInt8>) {
+        self.init(fields: header.split(separator: 0, omittingEmptySubsequences: false))
+    }
 }
 
 /// Reads `git diff -U0 --full-index` / `git log -p -U0 --full-index` output: for each file,
@@ -33,6 +41,11 @@ struct PatchParser {
     private var current: ChangedFile?
     /// Past the first hunk, a line starting "+++ " is added content, not the file header.
     private var inHunks = false
+    /// Parents of the current file's diff: 1 for a plain diff, more for a merge's combined diff
+    /// (0 until its first hunk header says how many).
+    private var parents = 1
+    /// In a combined diff, the result's line number of the next hunk line.
+    private var nextLine = 1
 
     static func parse(_ reader: ByteReader) -> [(commit: CommitInfo?, files: [ChangedFile])] {
         var parser = PatchParser()
@@ -59,10 +72,32 @@ struct PatchParser {
             flush()
             current = ChangedFile(path: PatchParser.pathFromDiffHeader(line.dropFirst(11)))
             inHunks = false
+            parents = 1
+            return
+        }
+        if line.starts(with: "diff --cc ".utf8) {
+            // A merge's combined diff: one column per parent; the path follows unchanged (quoted when unusual).
+            flush()
+            current = ChangedFile(path: String(decoding: GitPathQuoting.unquote(Array(line.dropFirst(10))), as: UTF8.self))
+            inHunks = false
+            parents = 0
             return
         }
         guard current != nil else { return }
-        if line.first == UInt8(ascii: "@") {
+        if parents != 1 && line.first == UInt8(ascii: "@") {
+            // @@@ -a,b -c,d +e,f @@@ — one `@` more than there are parents.
+            inHunks = true
+            parents = line.prefix { $0 == UInt8(ascii: "@") }.count - 1
+            guard let plus = line.firstIndex(of: UInt8(ascii: "+")) else { return }
+            nextLine = Int(String(decoding: line[(plus + 1)...].prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: " ") }, as: UTF8.self)) ?? 1
+        } else if parents > 1 && inHunks {
+            // A line is in the merge result unless a column says it was removed; it is new in the
+            // merge itself ("evil", or a conflict resolution) only when it is added against every parent.
+            let columns = line.prefix(parents)
+            guard columns.count == parents, !columns.contains(UInt8(ascii: "-")) else { return }
+            if columns.allSatisfy({ $0 == UInt8(ascii: "+") }) { current!.addedLines.insert(nextLine) }
+            nextLine += 1
+        } else if line.first == UInt8(ascii: "@") {
             inHunks = true
             // @@ -a[,b] +c[,d] @@
             guard let plus = line.firstIndex(of: UInt8(ascii: "+")) else { return }

@@ -34,17 +34,29 @@ public enum WorktreeSource {
             }
             let dir = Array(path.utf8)
             // A directory git ignores is walked as a plain directory: naming it says "scan this".
-            if Git.workTreeRoot(of: path) != nil, (try? Git.run(["check-ignore", "-q", "."], in: path)) == nil {
-                let listed = try Git.run(["ls-files", "-z", "-co", "--exclude-standard"], in: path)
+            if let top = Git.workTreeRoot(of: path), (try? Git.run(["check-ignore", "-q", "."], in: path)) == nil {
+                // git lists paths relative to the named directory — or, when GIT_DIR/GIT_WORK_TREE
+                // put the work tree elsewhere, relative to its top, which is then what we scan.
+                let outside = !isInside(path, top)
+                let base = outside ? Array(top.utf8) : dir
+                let listed = try Git.run(["ls-files", "-z", "-co", "--exclude-standard"], in: outside ? top : path)
                 for rel in Set(listed.split(separator: 0).map(Array.init)).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                    let full = join(dir, rel)
-                    targets.append(.file(path: full, display: display(full)))
+                    let full = join(base, rel)
+                    targets.append(.file(path: full, display: display(outside ? rel : full)))
                 }
             } else {
                 walk(dir, into: &targets, skipped: &skipped)
             }
         }
         return (targets, skipped)
+    }
+
+    /// Whether `path` (resolved) is `top` or below it.
+    private static func isInside(_ path: String, _ top: String) -> Bool {
+        guard let resolved = realpath(path, nil) else { return true }
+        defer { free(resolved) }
+        let real = String(cString: resolved)
+        return real == top || real.hasPrefix(top.hasSuffix("/") ? top : top + "/")
     }
 
     static func join(_ dir: [UInt8], _ name: [UInt8]) -> [UInt8] {
