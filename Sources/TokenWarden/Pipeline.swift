@@ -9,6 +9,10 @@ public struct ScanRequest: Sendable {
     public var store: TokenStore?
     public var storeKey: [UInt8]?
     public var baseline: Baseline?
+    /// Which settings files were read (for --verbose).
+    public var settingsUsed: [String] = []
+    /// What the user must hear about the settings (a range that changes them).
+    public var settingsNotes: [String] = []
 
     public init(selection: InputSelection, rules: [Rule]) {
         self.selection = selection
@@ -56,6 +60,6 @@ public enum Pipeline {
         }
         let stale = request.baseline?.apply(to: &result) ?? []
         request.config.failOn.apply(to: &result)
-        return ScanOutcome(result: result, notes: input.notes, staleBaseline: stale)
+        return ScanOutcome(result: result, notes: request.settingsNotes + input.notes, staleBaseline: stale)
     }
 }

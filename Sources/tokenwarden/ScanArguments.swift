@@ -34,6 +34,9 @@ struct ScanArguments: ParsableArguments {
     @Option(help: ArgumentHelp("The config file (default: .tokenwarden.yaml when present).", valueName: "path"))
     var config: String?
 
+    @Flag(help: "With --diff or --since: read the config, rule files, baseline and store from the range's end (the work tree) instead of its base commit.")
+    var configFromHead = false
+
     @OptionGroup var ruleOptions: RuleOptions
 
     @OptionGroup var storeOptions: StoreOptions
@@ -59,24 +62,81 @@ struct ScanArguments: ParsableArguments {
         return .paths(paths)
     }
 
+    /// Where this scan's own settings come from: the repository's top (in range modes, as of the
+    /// range's base unless --config-from-head).
+    func settingsFiles() throws -> SettingsFiles {
+        let repository = paths.first ?? "."
+        if !configFromHead, let base = rangeBase {
+            return try SettingsFiles.commit(base, repositoryContaining: repository)
+        }
+        return SettingsFiles.disk(discoveringFrom: isGitMode ? repository : FileManager.default.currentDirectoryPath)
+    }
+
+    /// The trusted side of a range: `A` of `A..B`/`A...B` (HEAD when empty), or `--since`'s REF.
+    var rangeBase: String? {
+        if let since { return since }
+        guard let range else { return nil }
+        let parts = range.components(separatedBy: range.contains("...") ? "..." : "..")
+        guard parts.count == 2 else { return nil }
+        return parts[0].isEmpty ? "HEAD" : parts[0]
+    }
+
+    /// The range's end, for telling whether it changes a setting.
+    private var rangeEnd: String {
+        guard let range else { return "HEAD" }
+        let end = range.components(separatedBy: range.contains("...") ? "..." : "..").last ?? ""
+        return end.isEmpty ? "HEAD" : end
+    }
+
     /// Flags, config and environment resolved into one request.
     func request(showSecrets: Bool, baseline: String? = nil, useBaseline: Bool = true) throws -> ScanRequest {
-        let config = try Config.locate(option: self.config)
+        let files = try settingsFiles()
+        var used: [String] = []
+        var notes: [String] = []
+        // A setting the range itself changes is ignored (the base's version is used) and said so.
+        func note(_ path: String, _ what: String) {
+            if case .commit(let base) = files.source, files.changed(path, at: rangeEnd) {
+                notes.append("the range changes \(what) \(path); using its version at \(base.prefix(12)) (--config-from-head uses the changed one)")
+            }
+        }
+        let configPath = self.config ?? files.defaultPath(Config.defaultPath)
+        let config = try Config.locate(option: self.config, in: files)
+        if config.origin != "<defaults>" { used.append("config \(config.origin)") }
+        note(configPath, "the config")
         var rules = try ruleOptions.loadRules()
-        for path in config.rulePaths { rules += try RuleLoader.load(path: path) }
+        for path in config.rulePaths {
+            rules += try files.rules(at: path)
+            note(path, "the rule file")
+        }
         try RuleLoader.checkUniqueIDs(rules)
         var request = ScanRequest(selection: selection, rules: try config.adjust(rules))
         request.config = config
         request.maxFileSize = maxFileSize ?? config.maxFileSize ?? 10 * 1024 * 1024
         request.showSecrets = showSecrets
         request.shard = try shard.map(Shard.init(parsing:))
-        let located = try storeOptions.load(configured: config.storePath)
-        request.store = located?.store
+        // --store and $TOKENWARDEN_STORE are the user's own files; the config's or the default store is a setting.
+        if let located = try storeOptions.load(configured: nil, defaultMissingIsNone: true) {
+            request.store = located.store
+            used.append("store \(located.path)")
+        } else {
+            let path = config.storePath ?? files.defaultPath(TokenStore.defaultPath)
+            if let (text, origin) = try files.read(path) {
+                request.store = try TokenStore.parse(text, origin: origin)
+                used.append("store \(origin)")
+                note(path, "the token store")
+            } else if config.storePath != nil {
+                throw InputError("\(path): no such token store")
+            }
+        }
         request.storeKey = TokenStore.key()
         if useBaseline, let path = baseline ?? config.baseline {
-            guard FileManager.default.fileExists(atPath: path) else { throw InputError("\(path): no such baseline") }
-            request.baseline = try Baseline.load(path: path)
+            guard let (text, origin) = try files.read(path) else { throw InputError("\(path): no such baseline") }
+            request.baseline = try Baseline.parse(text, origin: origin)
+            used.append("baseline \(origin)")
+            note(path, "the baseline")
         }
+        request.settingsUsed = used
+        request.settingsNotes = notes
         return request
     }
 }

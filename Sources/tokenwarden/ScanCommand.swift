@@ -47,6 +47,7 @@ struct ScanCommand: ParsableCommand {
             let line = ProgressLine(counter, unit: arguments.isGitMode && !arguments.staged ? "blobs" : "files")
             return { line.stop() }
         }
+        if verbose { for file in request.settingsUsed { Terminal.error("tokenwarden: using \(file)") } }
         for note in outcome.notes { Terminal.error("tokenwarden: note: \(note)") }
         let result = outcome.result
 

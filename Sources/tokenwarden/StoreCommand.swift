@@ -8,7 +8,9 @@ struct StoreOptions: ParsableArguments {
     var path: String?
 
     /// The store to read, or nil when none is configured and the default file does not exist.
-    func load(configured: String? = nil) throws -> (store: TokenStore, path: String)? {
+    /// With `defaultMissingIsNone`, only an explicit store (--store, $TOKENWARDEN_STORE) is looked for.
+    func load(configured: String? = nil, defaultMissingIsNone: Bool = false) throws -> (store: TokenStore, path: String)? {
+        if defaultMissingIsNone && path == nil && (ProcessInfo.processInfo.environment["TOKENWARDEN_STORE"] ?? "").isEmpty { return nil }
         guard let (path, explicit) = TokenStore.locate(option: self.path, configured: configured) else { return nil }
         if !explicit && !FileManager.default.fileExists(atPath: path) { return nil }
         guard FileManager.default.fileExists(atPath: path) else { throw InputError("\(path): no such token store") }

@@ -30,22 +30,25 @@ public struct Config: Sendable {
         return try parse(text, origin: path)
     }
 
-    /// `--config PATH`, else `.tokenwarden.yaml` in the current directory when it exists.
-    public static func locate(option: String?) throws -> Config {
-        if let option {
-            guard FileManager.default.fileExists(atPath: option) else { throw InputError("\(option): no such config file") }
-            return try load(path: option)
+    /// `--config PATH`, else `.tokenwarden.yaml` at the settings root when it exists.
+    public static func locate(option: String?, in files: SettingsFiles) throws -> Config {
+        let path = option ?? files.defaultPath(defaultPath)
+        guard let (text, origin) = try files.read(path) else {
+            if option != nil, files.source == .disk { throw InputError("\(path): no such config file") }
+            return Config()
         }
-        return FileManager.default.fileExists(atPath: defaultPath) ? try load(path: defaultPath) : Config()
+        return try parse(text, origin: origin, directory: (path as NSString).deletingLastPathComponent)
     }
 
-    public static func parse(_ text: String, origin: String) throws -> Config {
+    /// `directory` is the config file's directory, which the paths in it are relative to
+    /// (by default the directory part of `origin`).
+    public static func parse(_ text: String, origin: String, directory: String? = nil) throws -> Config {
         var config = Config()
         config.origin = origin
         guard let root = try ConfigNode.parseYAML(text, origin: origin) else { return config }
         var f = try ConfigFields(root, origin: origin, what: "the config")
         // Paths in the config are relative to the config file's directory.
-        let base = origin.lastIndex(of: "/").map { String(origin[..<$0]) } ?? ""
+        let base = directory ?? origin.lastIndex(of: "/").map { String(origin[..<$0]) } ?? ""
         func relative(_ p: String) -> String { p.hasPrefix("/") || base.isEmpty ? p : base + "/" + p }
         if let version = try f.int("version"), version != 1 {
             throw InputError("\(origin): unsupported config version \(version) (this tokenwarden reads version 1)")

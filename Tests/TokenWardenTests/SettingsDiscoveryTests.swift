@@ -1,0 +1,85 @@
+import Foundation
+import XCTest
+
+/// Where a scan's own settings come from: the repository's top whatever the current directory,
+/// and in range modes the base commit, so the change under review cannot relax its own check.
+final class SettingsDiscoveryTests: CLITestCase {
+    let token = "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"
+
+    private func commitAll(_ repo: URL, _ message: String) throws {
+        try git(["add", "-A"], in: repo)
+        try git(["commit", "-qm", message, "--no-verify"], in: repo)
+    }
+
+    private func statuses(_ run: Run) throws -> [String?] {
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], run.stdout + run.stderr)
+        return try XCTUnwrap(doc["findings"] as? [[String: Any]]).map { $0["status"] as? String }
+    }
+
+    func testRootConfigAndStoreApplyFromASubdirectory() throws {
+        let repo = try makeRepository()
+        let added = try run(["store", "add", "--service", "github", "--id", "gh-ci", "--owner", "ci", "--expires", "never"],
+                            in: repo, stdin: token + "\n")
+        XCTAssertEqual(added.status, 0, added.stderr)
+        try write("exclude_paths: ['vendor/**']\n", to: ".tokenwarden.yaml", in: repo)
+        try write("TOKEN=\(token)\n", to: "src/app/settings.env", in: repo)
+        try write("TOKEN=\(token)\n", to: "vendor/lib.env", in: repo)
+        let sub = repo.appendingPathComponent("src/app")
+        let fromSub = try run(["scan", "--format", "json", "--verbose", "."], in: sub)
+        XCTAssertEqual(fromSub.status, 1, fromSub.stderr)
+        XCTAssertEqual(try statuses(fromSub), ["leaked"], "the root store must mark the registered token leaked")
+        XCTAssertTrue(fromSub.stderr.contains("using config \(repo.path)/.tokenwarden.yaml"), fromSub.stderr)
+        XCTAssertTrue(fromSub.stderr.contains("using store \(repo.path)/.tokenwarden/store.yaml"), fromSub.stderr)
+        // --staged from a subdirectory uses them too.
+        try git(["add", "-A"], in: repo)
+        let staged = try run(["scan", "--staged", "--format", "json"], in: sub)
+        XCTAssertEqual(try statuses(staged), ["leaked"], staged.stderr)
+    }
+
+    /// A base commit with a clean config, then a "pull request" that adds a secret and, in the same
+    /// range, an allow list, a baseline and a rule-disabling config that would hide it.
+    private func pullRequestThatWhitelistsItsOwnSecret() throws -> URL {
+        let repo = try makeRepository()
+        try write("exclude_paths: ['docs/**']\n", to: ".tokenwarden.yaml", in: repo)
+        try write("x = 1\n", to: "app.py", in: repo)
+        try commitAll(repo, "base")
+        try git(["checkout", "-qb", "pr"], in: repo)
+        try write("x = 1\nTOKEN = '\(token)'\n", to: "app.py", in: repo)
+        try commitAll(repo, "add a token")
+        // The head's baseline, built by the pull request to cover its own secret.
+        let created = try run(["baseline", "create", "--output", "accepted.yaml"], in: repo)
+        XCTAssertEqual(created.status, 0, created.stderr)
+        try write("exclude_paths: ['docs/**']\nallow:\n  secrets: ['.*']\nbaseline: accepted.yaml\n", to: ".tokenwarden.yaml", in: repo)
+        try commitAll(repo, "relax the check")
+        return repo
+    }
+
+    func testRangeModesUseTheBaseCommitsSettings() throws {
+        let repo = try pullRequestThatWhitelistsItsOwnSecret()
+        for args in [["--diff", "main..pr"], ["--since", "main"]] {
+            let r = try run(["scan"] + args, in: repo)
+            XCTAssertEqual(r.status, 1, "\(args): the pull request's own allow list must not apply: \(r.stdout) \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("the range changes the config"), r.stderr)
+        }
+        // Only when the user says so.
+        let trusted = try run(["scan", "--diff", "main..pr", "--config-from-head"], in: repo)
+        XCTAssertEqual(trusted.status, 0, trusted.stdout + trusted.stderr)
+    }
+
+    func testRangeModesReadAnExplicitBaselineInsideTheRepositoryFromTheBase() throws {
+        let repo = try makeRepository()
+        try write("x = 1\n", to: "app.py", in: repo)
+        try write("version: 1\nfindings: []\n", to: "baseline.yaml", in: repo)
+        try commitAll(repo, "base")
+        try git(["checkout", "-qb", "pr"], in: repo)
+        try write("x = 1\nTOKEN = '\(token)'\n", to: "app.py", in: repo)
+        try commitAll(repo, "add a token")
+        XCTAssertEqual(try run(["baseline", "create", "--output", "baseline.yaml"], in: repo).status, 0)
+        try commitAll(repo, "baseline the token")
+        let r = try run(["scan", "--diff", "main..pr", "--baseline", "baseline.yaml"], in: repo)
+        XCTAssertEqual(r.status, 1, r.stdout + r.stderr)
+        XCTAssertTrue(r.stderr.contains("the range changes the baseline"), r.stderr)
+        // The work-tree scan reads the file on disk, as before.
+        XCTAssertEqual(try run(["scan", "--baseline", "baseline.yaml", "app.py"], in: repo).status, 0)
+    }
+}
