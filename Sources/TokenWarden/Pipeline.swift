@@ -9,6 +9,8 @@ public struct ScanRequest: Sendable {
     public var store: TokenStore?
     public var storeKey: [UInt8]?
     public var baseline: Baseline?
+    /// Keys the fingerprints of reports and baselines (not the store's).
+    public var fingerprintKey: FingerprintKey?
 
     public init(selection: InputSelection, rules: [Rule]) {
         self.selection = selection
@@ -33,6 +35,7 @@ public enum Pipeline {
         var options = ScanOptions()
         options.maxFileSize = request.maxFileSize
         options.showSecrets = request.showSecrets
+        options.fingerprintKey = request.fingerprintKey
         if let store = request.store { options.store = try StoreIndex(store, key: request.storeKey) }
         options.allowSecrets = try request.config.allowSecretPatterns.map { try PCRE2Pattern($0) }
         let exclude = try PathFilter(globs: request.config.excludePaths)
@@ -56,6 +59,7 @@ public enum Pipeline {
         }
         let stale = request.baseline?.apply(to: &result) ?? []
         request.config.failOn.apply(to: &result)
-        return ScanOutcome(result: result, notes: input.notes, staleBaseline: stale)
+        let mismatch = request.baseline?.keyMismatch(scanningWith: request.fingerprintKey)
+        return ScanOutcome(result: result, notes: input.notes + [mismatch].compactMap { $0 }, staleBaseline: stale)
     }
 }

@@ -11,6 +11,7 @@ public struct ScanOptions: Sendable {
     public var allowSecrets: [PCRE2Pattern] = []
     /// Paths never scanned (config `exclude_paths`).
     public var exclude: PathFilter?
+    public var fingerprintKey: FingerprintKey?
     public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     public init() {}
@@ -71,7 +72,8 @@ public struct Scanner: Sendable {
         let start = DispatchTime.now()
         let workers = max(1, min(options.workers, stream.total ?? options.workers))
         let partials = LockedBox<[ScanResult]>([])
-        let matchOptions = MatchOptions(showSecrets: options.showSecrets, store: options.store, allowSecrets: options.allowSecrets)
+        let matchOptions = MatchOptions(showSecrets: options.showSecrets, store: options.store, allowSecrets: options.allowSecrets,
+                                        fingerprintKey: options.fingerprintKey)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let matcher = Matcher(ruleSet: ruleSet, options: matchOptions)
             var local = ScanResult()

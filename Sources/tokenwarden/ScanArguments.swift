@@ -34,6 +34,10 @@ struct ScanArguments: ParsableArguments {
     @Option(help: ArgumentHelp("The config file (default: .tokenwarden.yaml when present).", valueName: "path"))
     var config: String?
 
+    // A file, not the key itself: arguments show in `ps` and shell history.
+    @Option(help: ArgumentHelp("Key report and baseline fingerprints (HMAC-SHA-256) with the contents of this file (default: $TOKENWARDEN_FINGERPRINT_KEY).", valueName: "path"))
+    var fingerprintKeyFile: String?
+
     @OptionGroup var ruleOptions: RuleOptions
 
     @OptionGroup var storeOptions: StoreOptions
@@ -73,6 +77,7 @@ struct ScanArguments: ParsableArguments {
         let located = try storeOptions.load(configured: config.storePath)
         request.store = located?.store
         request.storeKey = TokenStore.key()
+        request.fingerprintKey = try FingerprintKey.resolve(file: fingerprintKeyFile)
         if useBaseline, let path = baseline ?? config.baseline {
             guard FileManager.default.fileExists(atPath: path) else { throw InputError("\(path): no such baseline") }
             request.baseline = try Baseline.load(path: path)
