@@ -141,4 +141,29 @@ final class SecretExposureTests: CLITestCase {
         let generic = try XCTUnwrap(rules.first { $0.generic })
         XCTAssertEqual(PublicPrefix(rule: generic).length(in: Array("secret_abcdefghijklmnop".utf8)), 0)
     }
+
+    func testRulesCheckNeverPrintsAnExampleSecret() throws {
+        let dir = try TestSupport.temporaryDirectory(self)
+        let missed = "acme_q8Wm3Zr7Tx2Vb9Nk4Lp6"
+        let caught = "acme_Q8wM3zR7tX2vB9nK4lP6dF1sGh5J"
+        try write("""
+        rules:
+          - id: acme-key
+            service: acme
+            keywords: [acme_]
+            regex: '\\b(?<secret>acme_[A-Za-z0-9]{28})\\b'
+            examples:
+              - {text: 'ACME_KEY=\(missed)', secret: '\(missed)'}
+              - 'ACME_KEY=\(missed)'
+            negative_examples: ['ACME_KEY=\(caught)']
+        """, to: "acme.yaml", in: dir)
+        let r = try run(["rules", "check", dir.path])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("example not reported: #1 (secret acme_…p6)"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("example not reported: #2"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("negative example reported: #1 (secret acme_…h5J)"), r.stderr)
+        for secret in [missed, caught] {
+            XCTAssertFalse(r.stderr.contains(secret.dropFirst(5).prefix(6)), "\(secret) appears in: \(r.stderr)")
+        }
+    }
 }
