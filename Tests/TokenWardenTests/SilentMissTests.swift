@@ -32,4 +32,26 @@ final class SilentMissTests: CLITestCase {
         XCTAssertEqual(staged.status, 1, staged.stderr)
         XCTAssertEqual(try paths(staged).filter { $0.hasSuffix("-mark.txt") }, ["be-mark.txt", "le-mark.txt"])
     }
+
+    func testClosedPipeEndsQuietlyWithTheScanStatus() throws {
+        let dir = try TestSupport.temporaryDirectory(self)
+        let lines = (1...20_000).map { "TOKEN_\($0)=\(token)" }.joined(separator: "\n")
+        try write(lines + "\n", to: "many.env", in: dir)
+        // The reader takes one line and leaves; megabytes of report are still to be written.
+        let script = #"( "$0" scan --format jsonl --report json:full.json . 2>err.txt; echo $? >status.txt ) | head -1"#
+        let r = try Self.execute("/bin/sh", ["-c", script, Self.binary.path], in: dir, stdin: nil, environment: [:])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout.split(separator: "\n").count, 1, "head printed one line")
+        let stderr = try String(contentsOf: dir.appendingPathComponent("err.txt"), encoding: .utf8)
+        for noise in ["Fatal error", "crashed", "Broken pipe", "Backtrac"] {
+            XCTAssertFalse(stderr.contains(noise), stderr)
+        }
+        XCTAssertTrue(stderr.contains("20000 findings"), stderr)
+        let status = try String(contentsOf: dir.appendingPathComponent("status.txt"), encoding: .utf8)
+        XCTAssertEqual(status.trimmingCharacters(in: .whitespacesAndNewlines), "1", "the scan's own status: blocking findings")
+        // The report file is still written in full.
+        let report = try Data(contentsOf: dir.appendingPathComponent("full.json"))
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: report) as? [String: Any])
+        XCTAssertEqual((doc["findings"] as? [Any])?.count, 20_000)
+    }
 }
