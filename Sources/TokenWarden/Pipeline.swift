@@ -13,6 +13,8 @@ public struct ScanRequest: Sendable {
     public var settingsUsed: [String] = []
     /// What the user must hear about the settings (a range that changes them).
     public var settingsNotes: [String] = []
+    /// Keys the fingerprints of reports and baselines (not the store's).
+    public var fingerprintKey: FingerprintKey?
 
     public init(selection: InputSelection, rules: [Rule]) {
         self.selection = selection
@@ -37,6 +39,7 @@ public enum Pipeline {
         var options = ScanOptions()
         options.maxFileSize = request.maxFileSize
         options.showSecrets = request.showSecrets
+        options.fingerprintKey = request.fingerprintKey
         if let store = request.store { options.store = try StoreIndex(store, key: request.storeKey) }
         options.allowSecrets = try request.config.allowSecretPatterns.map { try PCRE2Pattern($0) }
         let exclude = try PathFilter(globs: request.config.excludePaths)
@@ -60,6 +63,7 @@ public enum Pipeline {
         }
         let stale = request.baseline?.apply(to: &result) ?? []
         request.config.failOn.apply(to: &result)
-        return ScanOutcome(result: result, notes: request.settingsNotes + input.notes, staleBaseline: stale)
+        let mismatch = request.baseline?.keyMismatch(scanningWith: request.fingerprintKey)
+        return ScanOutcome(result: result, notes: request.settingsNotes + input.notes + [mismatch].compactMap { $0 }, staleBaseline: stale)
     }
 }

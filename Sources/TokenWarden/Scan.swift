@@ -11,6 +11,7 @@ public struct ScanOptions: Sendable {
     public var allowSecrets: [PCRE2Pattern] = []
     /// Paths never scanned (config `exclude_paths`).
     public var exclude: PathFilter?
+    public var fingerprintKey: FingerprintKey?
     public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     public init() {}
@@ -71,7 +72,8 @@ public struct Scanner: Sendable {
         let start = DispatchTime.now()
         let workers = max(1, min(options.workers, stream.total ?? options.workers))
         let partials = LockedBox<[ScanResult]>([])
-        let matchOptions = MatchOptions(showSecrets: options.showSecrets, store: options.store, allowSecrets: options.allowSecrets)
+        let matchOptions = MatchOptions(showSecrets: options.showSecrets, store: options.store, allowSecrets: options.allowSecrets,
+                                        fingerprintKey: options.fingerprintKey)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let matcher = Matcher(ruleSet: ruleSet, options: matchOptions)
             var local = ScanResult()
@@ -163,28 +165,4 @@ public final class ScanProgress: Sendable {
 
     public var done: Int { doneCount.load(ordering: .relaxed) }
     public var bytes: Int { byteCount.load(ordering: .relaxed) }
-}
-
-/// Text encodings other than UTF-8 that are still text: UTF-16 files with a byte-order mark
-/// (common for Windows-edited config) are transcoded so their secrets are not skipped as binary.
-enum TextDecoding {
-    static func utf16ToUTF8(_ bytes: [UInt8]) -> [UInt8]? {
-        guard bytes.count >= 2 else { return nil }
-        let littleEndian: Bool
-        if bytes[0] == 0xFF && bytes[1] == 0xFE { littleEndian = true }
-        else if bytes[0] == 0xFE && bytes[1] == 0xFF { littleEndian = false }
-        else { return nil }
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var i = 2
-        while i + 1 < bytes.count {
-            let (lo, hi) = littleEndian ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i])
-            units.append(UInt16(hi) << 8 | UInt16(lo))
-            i += 2
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(units.count)
-        _ = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: false) { out.append($0) }
-        return out
-    }
 }

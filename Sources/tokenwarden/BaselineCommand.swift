@@ -26,7 +26,7 @@ struct BaselineCommand: ParsableCommand {
             if !outcome.result.errors.isEmpty {
                 throw InputError("the scan was incomplete (\(outcome.result.errors[0])); baseline not written")
             }
-            let baseline = Baseline(findings: outcome.result.findings)
+            let baseline = Baseline(findings: outcome.result.findings, fingerprintKey: request.fingerprintKey)
             let directory = (output as NSString).deletingLastPathComponent
             if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             try baseline.save(path: output)

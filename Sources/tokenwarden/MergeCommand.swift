@@ -31,7 +31,7 @@ struct MergeCommand: ParsableCommand {
         }
         let result = try ReportMerge.merge(named: named)
         let text = try format.render(result, rules: try ruleOptions.loadRules(), verbose: false)
-        if let output { try AtomicFile.write(text, to: output) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+        if let output { try AtomicFile.write(text, to: output) } else { try StandardStream.standardOutput.write(text) }
         Terminal.error(TextReport.summary(result))
         throw ExitCode(result.exitCode)
     }

@@ -22,8 +22,8 @@ struct RulesCommand: ParsableCommand {
                 let pad = String(repeating: " ", count: width - rule.id.count)
                 out += "\(rule.id)\(pad)  \(rule.service)  \(rule.confidence.rawValue)  \(rule.description)\n"
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
-            FileHandle.standardError.write(Data("\(rules.count) rules\n".utf8))
+            try StandardStream.standardOutput.write(out)
+            Terminal.error("\(rules.count) rules")
         }
     }
 
@@ -46,10 +46,10 @@ struct RulesCommand: ParsableCommand {
             }
             let (failures, examples) = RuleCheck.run(rules)
             for failure in failures {
-                FileHandle.standardError.write(Data("FAIL \(failure)\n".utf8))
+                Terminal.error("FAIL \(failure)")
             }
             let status = failures.isEmpty ? "ok" : "\(failures.count) failure\(failures.count == 1 ? "" : "s")"
-            FileHandle.standardOutput.write(Data("\(status): \(rules.count) rules, \(examples) examples\n".utf8))
+            try StandardStream.standardOutput.write("\(status): \(rules.count) rules, \(examples) examples\n")
             if !failures.isEmpty { throw ExitCode(1) }
         }
     }

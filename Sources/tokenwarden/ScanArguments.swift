@@ -37,6 +37,10 @@ struct ScanArguments: ParsableArguments {
     @Flag(help: "With --diff or --since: read the config, rule files, baseline and store from the range's end (the work tree) instead of its base commit.")
     var configFromHead = false
 
+    // A file, not the key itself: arguments show in `ps` and shell history.
+    @Option(help: ArgumentHelp("Key report and baseline fingerprints (HMAC-SHA-256) with the contents of this file (default: $TOKENWARDEN_FINGERPRINT_KEY).", valueName: "path"))
+    var fingerprintKeyFile: String?
+
     @OptionGroup var ruleOptions: RuleOptions
 
     @OptionGroup var storeOptions: StoreOptions
@@ -129,6 +133,7 @@ struct ScanArguments: ParsableArguments {
             }
         }
         request.storeKey = TokenStore.key()
+        request.fingerprintKey = try FingerprintKey.resolve(file: fingerprintKeyFile)
         if useBaseline, let path = baseline ?? config.baseline {
             guard let (text, origin) = try files.read(path) else { throw InputError("\(path): no such baseline") }
             request.baseline = try Baseline.parse(text, origin: origin)

@@ -57,7 +57,7 @@ struct ScanCommand: ParsableCommand {
         if format == nil, let annotations = ReportFormat.ciAnnotations(environment: environment) {
             output += try annotations.render(result, rules: request.rules, verbose: false)
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        try StandardStream.standardOutput.write(output)
         for target in targets { try target.write(result, rules: request.rules) }
 
         if verbose {

@@ -13,7 +13,7 @@ do {
 } catch let error as ExitCode {
     exit(error.rawValue)
 } catch let error as InputError {
-    FileHandle.standardError.write(Data("tokenwarden: error: \(error.description)\n".utf8))
+    StandardStream.standardError.writeIgnoringErrors("tokenwarden: error: \(error.description)\n")
     exit(2)
 } catch {
     let code = TokenWardenCommand.exitCode(for: error)
@@ -21,9 +21,9 @@ do {
         TokenWardenCommand.exit(withError: error)
     }
     let message = TokenWardenCommand.message(for: error)
-    FileHandle.standardError.write(Data("tokenwarden: error: \(message)\n".utf8))
+    StandardStream.standardError.writeIgnoringErrors("tokenwarden: error: \(message)\n")
     if code == .validationFailure {
-        FileHandle.standardError.write(Data("(see 'tokenwarden --help')\n".utf8))
+        StandardStream.standardError.writeIgnoringErrors("(see 'tokenwarden --help')\n")
     }
     exit(2)
 }

@@ -35,7 +35,7 @@ class CLITestCase: XCTestCase {
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
-        for key in ["GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "TOKENWARDEN_STORE", "TOKENWARDEN_STORE_KEY"] { env[key] = nil }
+        for key in ["GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "TOKENWARDEN_STORE", "TOKENWARDEN_STORE_KEY", "TOKENWARDEN_FINGERPRINT_KEY"] { env[key] = nil }
         env["GIT_AUTHOR_NAME"] = "Test Author"
         env["GIT_AUTHOR_EMAIL"] = "author@example.org"
         env["GIT_COMMITTER_NAME"] = "Test Author"

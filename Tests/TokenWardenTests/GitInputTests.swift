@@ -203,7 +203,12 @@ final class GitInputTests: CLITestCase {
         try commit(repo, "init")
         let r = try run(["scan", "--diff", "no-such-ref..HEAD"], in: repo)
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.stderr.hasPrefix("tokenwarden: error: git log: fatal:"), r.stderr)
+        // The range's base is resolved first (its settings are read from it): one line naming it.
+        XCTAssertTrue(r.stderr.hasPrefix("tokenwarden: error: no-such-ref: not a commit"), r.stderr)
+        XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+        let bad = try run(["scan", "--diff", "HEAD..no-such-ref"], in: repo)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.hasPrefix("tokenwarden: error: git log: fatal:"), bad.stderr)
         XCTAssertEqual(try run(["scan", "--shard", "4/3"], in: repo).status, 2)
         XCTAssertEqual(try run(["scan", "--staged", "--history"], in: repo).status, 2)
     }

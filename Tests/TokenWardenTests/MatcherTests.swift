@@ -88,8 +88,8 @@ final class MatcherTests: XCTestCase {
     }
 
     func testRedaction() {
-        XCTAssertEqual(Redaction.redact(Array("xoxb-1234-5678-abcdefghijkl".utf8)), "xoxb-…ijkl")
-        XCTAssertEqual(Redaction.redact(Array("Zk3fQ9pL2mXw7Rt4Yb6Nc8Vd".utf8)), "…c8Vd")
-        XCTAssertEqual(Redaction.redact(Array("short".utf8)), "*****")
+        XCTAssertEqual(Redaction.redact(Array("xoxb-1234-5678-abcdefghijkl".utf8), publicPrefix: 5), "xoxb-…kl")
+        XCTAssertEqual(Redaction.redact(Array("Zk3fQ9pL2mXw7Rt4Yb6Nc8Vd".utf8)), "…8Vd")
+        XCTAssertEqual(Redaction.redact(Array("short".utf8)), "********")
     }
 }

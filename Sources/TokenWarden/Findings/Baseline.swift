@@ -12,10 +12,16 @@ public struct Baseline: Sendable, Equatable {
     }
 
     public var entries: [Entry] = []
+    /// The id of the fingerprint key the entries were made with (nil: no key).
+    public var fingerprintKey: String?
 
-    public init(entries: [Entry] = []) { self.entries = entries }
+    public init(entries: [Entry] = [], fingerprintKey: String? = nil) {
+        self.entries = entries
+        self.fingerprintKey = fingerprintKey
+    }
 
-    public init(findings: [Finding]) {
+    public init(findings: [Finding], fingerprintKey: FingerprintKey?) {
+        self.fingerprintKey = fingerprintKey?.id
         entries = Array(Set(findings.map { Entry(rule: $0.rule, path: $0.path, fingerprint: $0.fingerprint) }))
             .sorted { ($0.path, $0.rule, $0.fingerprint) < ($1.path, $1.rule, $1.fingerprint) }
     }
@@ -31,6 +37,10 @@ public struct Baseline: Sendable, Equatable {
         var f = try ConfigFields(root, origin: origin, what: "the baseline")
         guard try f.int("version") == 1 else { throw InputError("\(origin): missing or unsupported baseline 'version' (expected 1)") }
         var baseline = Baseline()
+        baseline.fingerprintKey = try f.string("fingerprint_key")
+        if let id = baseline.fingerprintKey, !(id.count == 16 && id.allSatisfy(\.isHexDigit)) {
+            throw InputError("\(origin): 'fingerprint_key' must be the 16-hex-digit id of a fingerprint key")
+        }
         for item in try f.list("findings") ?? [] {
             var e = try ConfigFields(item, origin: origin, what: "a baseline entry")
             let entry = Entry(rule: try e.requiredString("rule"), path: try e.requiredString("path"), fingerprint: try e.requiredString("fingerprint"))
@@ -48,7 +58,10 @@ public struct Baseline: Sendable, Equatable {
         let items = entries.map { e in
             Node.mapping(Node.Mapping([(Node("rule"), Node(e.rule)), (Node("path"), Node(e.path)), (Node("fingerprint"), Node(e.fingerprint))]))
         }
-        let root = Node.mapping(Node.Mapping([(Node("version"), Node("1")), (Node("findings"), Node.sequence(Node.Sequence(items)))]))
+        var fields = [(Node("version"), Node("1"))]
+        if let fingerprintKey { fields.append((Node("fingerprint_key"), Node(fingerprintKey))) }
+        fields.append((Node("findings"), Node.sequence(Node.Sequence(items))))
+        let root = Node.mapping(Node.Mapping(fields))
         return "# tokenwarden baseline: accepted findings (fingerprints, never secrets). Remove entries as you fix them.\n"
             + (try Yams.serialize(node: root))
     }
@@ -58,6 +71,16 @@ public struct Baseline: Sendable, Equatable {
         let text = try yaml()
         _ = try Baseline.parse(text, origin: path)
         try AtomicFile.write(text, to: path)
+    }
+
+    /// Why none of the entries can match a scan fingerprinted with `key`, if that is so.
+    public func keyMismatch(scanningWith key: FingerprintKey?) -> String? {
+        guard fingerprintKey != key?.id, !entries.isEmpty else { return nil }
+        let written = fingerprintKey.map { "with fingerprint key \($0)" } ?? "without a fingerprint key"
+        let scanning = key.map { "with fingerprint key \($0.id)" } ?? "without one"
+        return "the baseline was written \(written) and this scan runs \(scanning), so none of its \(entries.count) entries can match "
+            + "and its findings are reported again; set \(FingerprintKey.variable) (or --fingerprint-key-file) to the key it was written with, "
+            + "or re-create it"
     }
 
     /// Hides baselined findings; returns the entries that matched nothing.

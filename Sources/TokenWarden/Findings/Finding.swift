@@ -17,7 +17,8 @@ public struct Finding: Codable, Hashable, Sendable {
     /// The raw secret: only filled with `--show-secrets`.
     public var secret: String?
     public var redacted: String
-    /// Lower-case hex SHA-256 of the secret's bytes.
+    /// Lower-case hex: keyed HMAC of the secret, or (no key) its SHA-256 if it is too strong to
+    /// guess, else a hash of its context; `fingerprintKind` says which (see `FindingFingerprint`).
     public var fingerprint: String
     public var length: Int
     public var entropy: Double
@@ -43,6 +44,10 @@ public struct Finding: Codable, Hashable, Sendable {
     public var overScoped: Bool?
     public var excessScopes: [String]?
     public var expiry: ExpiryVerdict?
+    public var fingerprintKind: FingerprintKind? = nil
+    /// SHA-256 of the secret, in memory only (never encoded): tells two secrets apart where a
+    /// context fingerprint cannot, e.g. when history findings collapse.
+    var identity: String? = nil
 
     /// Moves the finding to where its blob was introduced.
     mutating func attribute(to provenance: Provenance) {
@@ -60,5 +65,6 @@ public struct Finding: Codable, Hashable, Sendable {
         case secret, redacted, fingerprint, length, entropy, confidence, checksum, blocking
         case commit, author, email, date, blob, commitIndex = "commit_index", remediation, status
         case tokenID = "token_id", owner, scopes, overScoped = "over_scoped", excessScopes = "excess_scopes", expiry
+        case fingerprintKind = "fingerprint_kind"
     }
 }

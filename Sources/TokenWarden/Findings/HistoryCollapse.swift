@@ -2,7 +2,7 @@ import Foundation
 
 /// In a history scan a secret that stays in a file is in every later version of it, one blob per
 /// commit that touched the file. Reporting each would repeat one leak dozens of times, so findings
-/// from git blobs with the same rule, path and fingerprint collapse into the oldest — the commit
+/// from git blobs with the same rule, path and secret collapse into the oldest — the commit
 /// that introduced the secret there — as a diff-based scan would report it.
 public enum HistoryCollapse {
     public static func apply(to result: inout ScanResult) {
@@ -14,7 +14,7 @@ public enum HistoryCollapse {
             (f.commitIndex ?? -1, -(f.date.flatMap(parser.date(from:))?.timeIntervalSince1970 ?? 0))
         }
         for (i, f) in result.findings.enumerated() where f.blob != nil {
-            let key = "\(f.rule)\u{0}\(f.path)\u{0}\(f.fingerprint)"
+            let key = "\(f.rule)\u{0}\(f.path)\u{0}\(f.identity ?? f.fingerprint)"
             if let j = oldest[key] {
                 let older = age(f) > age(result.findings[j])
                 keep[older ? j : i] = false

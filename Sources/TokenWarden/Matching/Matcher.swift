@@ -20,11 +20,15 @@ public struct MatchOptions: Sendable {
     public var store: StoreIndex?
     /// Secrets matching one of these are allow-listed, not reported.
     public var allowSecrets: [PCRE2Pattern]
+    /// Keys the published fingerprints; without it, guessable secrets get context fingerprints.
+    public var fingerprintKey: FingerprintKey?
 
-    public init(showSecrets: Bool = false, store: StoreIndex? = nil, allowSecrets: [PCRE2Pattern] = []) {
+    public init(showSecrets: Bool = false, store: StoreIndex? = nil, allowSecrets: [PCRE2Pattern] = [],
+                fingerprintKey: FingerprintKey? = nil) {
         self.showSecrets = showSecrets
         self.store = store
         self.allowSecrets = allowSecrets
+        self.fingerprintKey = fingerprintKey
     }
 }
 
@@ -50,6 +54,7 @@ public struct Matcher {
     }
 
     static let storeRule = -1
+    private static let registeredTokenPrefix = PublicPrefix(rule: registeredTokenRule)
 
     /// The rule behind findings of registered tokens that no rule's pattern matched.
     static let registeredTokenRule = Rule(
@@ -67,6 +72,10 @@ public struct Matcher {
 
     private func rule(_ index: Int) -> Rule {
         index == Matcher.storeRule ? Matcher.registeredTokenRule : ruleSet.rules[index]
+    }
+
+    private func publicPrefix(_ index: Int) -> PublicPrefix {
+        index == Matcher.storeRule ? Matcher.registeredTokenPrefix : ruleSet.publicPrefixes[index]
     }
 
     public func scan(_ blob: Blob) -> BlobMatches {
@@ -255,19 +264,24 @@ public struct Matcher {
         var confidence = effectiveConfidence(rule, c.checksum)
         // A catch-all match in documentation is usually an example value: report it, don't block on it.
         if rule.generic && Documentation.isDocumentation(provenance.path) { confidence = .low }
+        let prefix = publicPrefix(c.rule).length(in: secret)
+        let contextStart = max(c.secret.lowerBound - (column - 1), c.secret.lowerBound - FindingFingerprint.contextLength)
+        let published = FindingFingerprint.of(secret, rule: rule, publicPrefix: prefix,
+                                              context: Array(bytes[contextStart..<c.secret.lowerBound]), key: options.fingerprintKey)
         return Finding(
             rule: rule.id, service: c.tokenID.flatMap { options.store?.services[$0] } ?? rule.service, description: rule.description,
             path: provenance.path, line: line, column: column, endLine: endLine, endColumn: endColumn,
             secret: options.showSecrets ? String(decoding: secret, as: UTF8.self) : nil,
-            redacted: Redaction.redact(secret),
-            fingerprint: Fingerprint.sha256Hex(secret),
+            redacted: Redaction.redact(secret, publicPrefix: prefix),
+            fingerprint: published.fingerprint,
             length: secret.count,
             entropy: (c.entropy * 1000).rounded() / 1000,
             confidence: confidence,
             checksum: c.checksum,
             blocking: confidence >= .medium,
             commit: provenance.commit, author: provenance.author, email: provenance.email, date: provenance.date,
-            blob: provenance.blob, commitIndex: provenance.commitIndex, remediation: rule.remediation, tokenID: tokenID
+            blob: provenance.blob, commitIndex: provenance.commitIndex, remediation: rule.remediation, tokenID: tokenID,
+            fingerprintKind: published.kind, identity: Fingerprint.sha256Hex(secret)
         )
     }
 }

@@ -8,7 +8,8 @@ public struct RuleCheckFailure: CustomStringConvertible, Sendable {
 
 /// Runs every rule's examples: positives must be reported (with the stated secret, and a checksum
 /// that holds), negatives must not be. Positives are also scanned with all rules together, so a
-/// rule that another rule shadows is caught too.
+/// rule that another rule shadows is caught too. Failures name examples by their 1-based position
+/// (`#2`) in the rule's `examples` or `negative_examples` list.
 public enum RuleCheck {
     public static func run(_ rules: [Rule]) -> (failures: [RuleCheckFailure], examples: Int) {
         var failures: [RuleCheckFailure] = []
@@ -25,26 +26,35 @@ public enum RuleCheck {
             if rule.examples.isEmpty { fail("has no examples") }
             if rule.negativeExamples.isEmpty { fail("has no negative_examples") }
             let matcher = Matcher(ruleSet: alone, options: MatchOptions(showSecrets: true))
-            for example in rule.examples {
+            let prefix = PublicPrefix(rule: rule)
+            for (n, example) in rule.examples.enumerated() {
                 count += 1
+                let label = "#\(n + 1)" + (example.secret.map { " (secret \(redacted($0, prefix)))" } ?? "")
                 let found = reported(by: rule, scanning: example, with: matcher)
                 if found.isEmpty {
-                    fail("example not reported: \(example.text.debugDescription)")
+                    fail("example not reported: \(label)")
                 } else if let secret = example.secret, !found.contains(where: { $0.secret == secret }) {
-                    fail("example reported \(found.compactMap(\.secret)), expected secret \(secret.debugDescription)")
+                    fail("example reported \(found.map(\.redacted)) instead of its secret: \(label)")
                 } else if reported(by: rule, scanning: example, with: all).isEmpty {
                     let winners = scan(example, with: all).map(\.rule)
-                    fail("example shadowed by \(winners) when all rules run: \(example.text.debugDescription)")
+                    fail("example shadowed by \(winners) when all rules run: \(label)")
                 }
             }
-            for example in rule.negativeExamples {
+            for (n, example) in rule.negativeExamples.enumerated() {
                 count += 1
                 if let f = reported(by: rule, scanning: example, with: matcher).first {
-                    fail("negative example reported (secret \((f.secret ?? "").debugDescription)): \(example.text.debugDescription)")
+                    fail("negative example reported: #\(n + 1) (secret \(f.redacted))")
                 }
             }
         }
         return (failures, count)
+    }
+
+    /// Examples hold real-looking secrets, and a check runs in CI logs: name them by position and
+    /// show them redacted, never in full.
+    private static func redacted(_ secret: String, _ prefix: PublicPrefix) -> String {
+        let bytes = Array(secret.utf8)
+        return Redaction.redact(bytes, publicPrefix: prefix.length(in: bytes))
     }
 
     private static func scan(_ example: RuleExample, with matcher: Matcher) -> [Finding] {

@@ -10,6 +10,7 @@ public final class RuleSet: Sendable {
     /// Rules with no keywords, triggered by their `path` alone.
     let pathOnlyRules: [Int]
     let checksums: [Checksum?]
+    let publicPrefixes: [PublicPrefix]
     let ruleIDs: Set<String>
 
     public init(_ rules: [Rule]) {
@@ -29,6 +30,7 @@ public final class RuleSet: Sendable {
         pathPatterns = rules.map { $0.path.map(LazyPattern.init) }
         pathOnlyRules = rules.indices.filter { rules[$0].keywords.isEmpty }
         checksums = rules.map { $0.checksum.flatMap(Checksum.init(named:)) }
+        publicPrefixes = rules.map(PublicPrefix.init(rule:))
         ruleIDs = Set(rules.map(\.id))
     }
 
