@@ -139,4 +139,25 @@ final class GitSilentMissTests: CLITestCase {
             XCTAssertNotNil(found.first?["date"] as? String, "\(args)")
         }
     }
+
+    func testRenamePlusEditIsOneHistoryFinding() throws {
+        let repo = try makeRepository()
+        try write("a = 1\nTOKEN=\(token)\n", to: "old.env", in: repo)
+        try commitAll(repo, "add")
+        let first = try git(["rev-parse", "HEAD"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try FileManager.default.createDirectory(at: repo.appendingPathComponent("config"), withIntermediateDirectories: true)
+        try git(["mv", "old.env", "config/new.env"], in: repo)
+        try write("a = 2\nb = 3\nTOKEN=\(token)\n", to: "config/new.env", in: repo)
+        try commitAll(repo, "rename and edit")
+        try git(["mv", "config/new.env", "final.env"], in: repo)
+        try commitAll(repo, "rename again")
+        let found = try json(["--history"], in: repo).findings
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertEqual(found.first?["commit"] as? String, first)
+        XCTAssertEqual(found.first?["path"] as? String, "old.env")
+        // A second, different secret in the renamed file is still its own finding.
+        try write("a = 2\nb = 3\nTOKEN=\(token)\nOTHER=\(other)\n", to: "final.env", in: repo)
+        try commitAll(repo, "another")
+        XCTAssertEqual(try json(["--history"], in: repo).findings.count, 2)
+    }
 }

@@ -5,7 +5,15 @@ import Foundation
 /// from git blobs with the same rule, path and secret collapse into the oldest — the commit
 /// that introduced the secret there — as a diff-based scan would report it.
 public enum HistoryCollapse {
-    public static func apply(to result: inout ScanResult) {
+    /// `renames` (new path → old path) links a file's names, so a secret kept across a rename
+    /// (with or without edits) is one finding at the commit that first added it.
+    public static func apply(to result: inout ScanResult, renames: [String: String] = [:]) {
+        func lineage(_ path: String) -> String {
+            var name = path
+            var seen: Set<String> = [path]
+            while let older = renames[name], seen.insert(older).inserted { name = older }
+            return name
+        }
         var oldest: [String: Int] = [:]
         var keep = [Bool](repeating: true, count: result.findings.count)
         // Log position decides (dates tie after rebases and in scripted commits); the date only without it.
@@ -14,7 +22,7 @@ public enum HistoryCollapse {
             (f.commitIndex ?? -1, -(f.date.flatMap(parser.date(from:))?.timeIntervalSince1970 ?? 0))
         }
         for (i, f) in result.findings.enumerated() where f.blob != nil {
-            let key = "\(f.rule)\u{0}\(f.path)\u{0}\(f.identity ?? f.fingerprint)"
+            let key = "\(f.rule)\u{0}\(lineage(f.path))\u{0}\(f.identity ?? f.fingerprint)"
             if let j = oldest[key] {
                 let older = age(f) > age(result.findings[j])
                 keep[older ? j : i] = false

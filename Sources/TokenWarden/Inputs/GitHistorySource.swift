@@ -16,23 +16,40 @@ public enum GitHistorySource {
 
     static let emptyBlob = String(repeating: "0", count: 40)
 
+    /// What listing the history found besides the blobs themselves.
+    struct Listing: Sendable {
+        /// Where each blob was introduced: its oldest sighting.
+        var introduced: [String: Provenance] = [:]
+        /// Renames seen, new path → old path, so a secret kept across a rename is one finding.
+        var renames: [String: String] = [:]
+    }
+
     /// Emits each blob to scan as soon as `git log` first shows it (newest commits first, so
     /// scanning starts at once), and returns where each blob was introduced: its oldest sighting.
-    static func produce(_ repository: GitRepository, refs: Refs, shard: Shard?, emit: (BlobRequest) -> Void) throws -> [String: Provenance] {
-        if refs == .head && !repository.hasHead { return [:] }
+    static func produce(_ repository: GitRepository, refs: Refs, shard: Shard?, emit: (BlobRequest) -> Void) throws -> Listing {
+        if refs == .head && !repository.hasHead { return Listing() }
         // Merges are diffed against their first parent, which catches blobs made while resolving conflicts.
+        // Renames are detected (-M) only to link a file's names; the blob is the same either way.
         let git = try GitProcess(["log"] + refs.arguments + [
-            "--raw", "--no-abbrev", "-z", "--no-renames", "--diff-merges=first-parent", CommitInfo.format, "--",
+            "--raw", "--no-abbrev", "-z", "-M", "--diff-merges=first-parent", CommitInfo.format, "--",
         ], in: repository.root)
         var introduced: [String: Provenance] = [:]
+        var renames: [String: String] = [:]
         var commit: CommitInfo?
         var commitIndex = -1
         var pendingBlob: String?
+        var pendingRename = false
         while var token = git.output.read(until: 0) {
             while token.first == 0x0A { token.removeFirst() }
             if let id = pendingBlob {
-                // The path token that follows a raw entry.
+                // The path token that follows a raw entry; a rename has two, old then new.
                 pendingBlob = nil
+                if pendingRename, let newPath = git.output.read(until: 0) {
+                    pendingRename = false
+                    let old = String(decoding: token, as: UTF8.self), new = String(decoding: newPath, as: UTF8.self)
+                    if old != new, renames[new] == nil { renames[new] = old }
+                    token = newPath
+                }
                 var provenance = Provenance(path: String(decoding: token, as: UTF8.self), commit: commit?.id,
                                             author: commit?.author, email: commit?.email, date: commit?.date, blob: id)
                 provenance.commitIndex = commitIndex
@@ -53,15 +70,19 @@ public enum GitHistorySource {
                 guard fields.count >= 5 else { continue }
                 let mode = String(decoding: fields[1], as: UTF8.self)
                 let id = String(decoding: fields[3], as: UTF8.self)
+                let twoPaths = fields[4].first == UInt8(ascii: "R") || fields[4].first == UInt8(ascii: "C")
                 // Regular files only: symlinks hold a path, submodules a commit id.
                 if (mode == "100644" || mode == "100755"), id != emptyBlob {
                     pendingBlob = id
+                    pendingRename = twoPaths && fields[4].first == UInt8(ascii: "R")
+                    if twoPaths && !pendingRename { _ = git.output.read(until: 0) }  // a copy: keep only the new path
                 } else {
-                    _ = git.output.read(until: 0)  // skip this entry's path
+                    _ = git.output.read(until: 0)  // skip this entry's path(s)
+                    if twoPaths { _ = git.output.read(until: 0) }
                 }
             }
         }
         try git.finish()
-        return introduced
+        return Listing(introduced: introduced, renames: renames)
     }
 }

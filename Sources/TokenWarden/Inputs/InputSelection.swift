@@ -20,10 +20,10 @@ public struct PreparedInput: Sendable {
     public var notes: [String] = []
     let streamFailure: LockedBox<InputError?>?
     /// For history: where each blob was introduced, known once listing is done.
-    let introductions: LockedBox<[String: Provenance]>?
+    let introductions: LockedBox<GitHistorySource.Listing>?
 
     init(stream: TargetStream, skipped: [Skip], streamFailure: LockedBox<InputError?>?,
-         introductions: LockedBox<[String: Provenance]>? = nil) {
+         introductions: LockedBox<GitHistorySource.Listing>? = nil) {
         self.stream = stream
         self.skipped = skipped
         self.streamFailure = streamFailure
@@ -37,11 +37,11 @@ public struct PreparedInput: Sendable {
     /// introduced their blob, and the git error, if any, is recorded.
     public func finish(_ result: inout ScanResult) {
         if let failure { result.errors.append(failure.description) }
-        guard let introductions = introductions?.value, !introductions.isEmpty else { return }
+        guard let listing = introductions?.value, !listing.introduced.isEmpty else { return }
         for i in result.findings.indices {
-            if let blob = result.findings[i].blob, let origin = introductions[blob] { result.findings[i].attribute(to: origin) }
+            if let blob = result.findings[i].blob, let origin = listing.introduced[blob] { result.findings[i].attribute(to: origin) }
         }
-        HistoryCollapse.apply(to: &result)
+        HistoryCollapse.apply(to: &result, renames: listing.renames)
         result.findings.sort(by: Scanner.reportOrder)
     }
 }
@@ -97,7 +97,7 @@ extension InputSelection {
         case .history(let refs, let dir):
             let repository = try GitRepository(containing: dir, allowBare: true)
             let queue = TargetQueue(total: nil)
-            let introductions = LockedBox<[String: Provenance]>([:])
+            let introductions = LockedBox(GitHistorySource.Listing())
             let failure = GitBlobStream.start(repository: repository, maxSize: maxFileSize, into: queue) { emit in
                 let historyScratch = MatchScratch()
                 introductions.value = try GitHistorySource.produce(repository, refs: refs, shard: shard) { request in
