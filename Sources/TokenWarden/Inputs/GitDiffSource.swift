@@ -33,7 +33,9 @@ public enum GitDiffSource {
                 let provenance = Provenance(path: file.path, commit: commit?.id, author: commit?.author, email: commit?.email, date: commit?.date)
                 if file.skipMode { continue }
                 if file.binary {
-                    skipped.append(Skip(path: file.path, reason: .binary, detail: "git reports a binary change"))
+                    // git calls UTF-16 text binary (it has NUL bytes) and gives no line numbers: the new
+                    // blob is scanned whole; the scanner transcodes it or skips it as binary, and says so.
+                    requests.append(BlobRequest(id: blob, provenance: provenance, addedLines: nil))
                     continue
                 }
                 guard !file.addedLines.isEmpty else { continue }
