@@ -47,13 +47,22 @@ public enum Pipeline {
         let input = try request.selection.prepare(maxFileSize: request.maxFileSize, shard: request.shard, exclude: exclude.isEmpty ? nil : exclude)
         let counter = ScanProgress(input.stream)
         let stop = progress?(counter, request.selection)
-        var result = Scanner(ruleSet: RuleSet(request.rules), options: options).scan(input.stream, preSkipped: input.skipped, progress: counter)
+        let ruleSet = RuleSet(request.rules)
+        var result = Scanner(ruleSet: ruleSet, options: options).scan(input.stream, preSkipped: input.skipped, progress: counter)
         stop?()
-        input.finish(&result)
+        if let failure = input.failure { result.errors.append(failure.description) }
+        if let listing = input.historyListing {
+            // History findings move to the commit that introduced their blob, then repeats collapse.
+            for i in result.findings.indices {
+                if let blob = result.findings[i].blob, let origin = listing.introduced[blob] { result.findings[i].provenance = origin }
+            }
+            HistoryCollapse.apply(to: &result, renames: listing.renames)
+            result.findings.sort(by: Scanner.reportOrder)
+        }
 
-        if var store = request.store {
+        if var store = request.store, let index = options.store {
             if let policy = request.config.policy { store.policy = policy }
-            Enrichment(store: store, rules: request.rules).apply(to: &result)
+            Enrichment(store: store, index: index, rules: request.rules).apply(to: &result)
         }
         let allowed = Set(request.config.allowFingerprints.map { $0.lowercased() })
         if !allowed.isEmpty {
@@ -63,6 +72,7 @@ public enum Pipeline {
         }
         let stale = request.baseline?.apply(to: &result) ?? []
         request.config.failOn.apply(to: &result)
+        result.countFindings()
         let mismatch = request.baseline?.keyMismatch(scanningWith: request.fingerprintKey)
         return ScanOutcome(result: result, notes: request.settingsNotes + input.notes + [mismatch].compactMap { $0 }, staleBaseline: stale)
     }

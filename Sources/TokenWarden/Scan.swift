@@ -5,13 +5,14 @@ import Synchronization
 public struct ScanOptions: Sendable {
     public var maxFileSize: Int = 10 * 1024 * 1024
     public var showSecrets = false
-    /// Registered tokens, for fingerprint matching and store-driven detection.
+    /// Registered tokens, for store-driven detection.
     public var store: StoreIndex?
+    /// Keys published fingerprints (reports, baselines).
+    public var fingerprintKey: FingerprintKey?
     /// Secrets matching these are allow-listed (config `allow.secrets`).
     public var allowSecrets: [PCRE2Pattern] = []
     /// Paths never scanned (config `exclude_paths`).
     public var exclude: PathFilter?
-    public var fingerprintKey: FingerprintKey?
     public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
     public init() {}
@@ -51,6 +52,12 @@ public struct ScanResult: Sendable {
         if skipped.contains(where: { $0.reason == .unreadable }) || !errors.isEmpty { return 2 }
         return 0
     }
+
+    /// The summary's finding counts, from the final findings: called once, when every stage is done.
+    public mutating func countFindings() {
+        summary.findings = findings.count
+        summary.blocking = findings.filter(\.blocking).count
+    }
 }
 
 /// The pipeline: targets → bytes → matcher → findings, on every core.
@@ -72,14 +79,14 @@ public struct Scanner: Sendable {
         let start = DispatchTime.now()
         let workers = max(1, min(options.workers, stream.total ?? options.workers))
         let partials = LockedBox<[ScanResult]>([])
-        let matchOptions = MatchOptions(showSecrets: options.showSecrets, store: options.store, allowSecrets: options.allowSecrets,
-                                        fingerprintKey: options.fingerprintKey)
+        let matchOptions = MatchOptions(store: options.store, allowSecrets: options.allowSecrets)
+        let builder = FindingBuilder(ruleSet: ruleSet, showSecrets: options.showSecrets, fingerprintKey: options.fingerprintKey)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let matcher = Matcher(ruleSet: ruleSet, options: matchOptions)
             var local = ScanResult()
             while let target = stream.next() {
                 let bytesBefore = local.summary.bytesScanned
-                process(target, matcher: matcher, into: &local)
+                process(target, matcher: matcher, builder: builder, into: &local)
                 progress?.advance(bytes: local.summary.bytesScanned - bytesBefore)
             }
             partials.update { $0.append(local) }
@@ -99,8 +106,6 @@ public struct Scanner: Sendable {
         result.skipped.sort { $0.path < $1.path }
         result.errors = Array(Set(result.errors)).sorted()
         result.summary.filesSkipped = result.skipped.count
-        result.summary.findings = result.findings.count
-        result.summary.blocking = result.findings.filter(\.blocking).count
         result.summary.durationMilliseconds = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
         return result
     }
@@ -110,7 +115,7 @@ public struct Scanner: Sendable {
         (a.path, a.line, a.column, a.rule, a.commit ?? "") < (b.path, b.line, b.column, b.rule, b.commit ?? "")
     }
 
-    private func process(_ target: ScanTarget, matcher: Matcher, into result: inout ScanResult) {
+    private func process(_ target: ScanTarget, matcher: Matcher, builder: FindingBuilder, into result: inout ScanResult) {
         var blob: Blob
         switch target {
         case .skipped(let skip):
@@ -138,7 +143,7 @@ public struct Scanner: Sendable {
             return
         }
         let matches = matcher.scan(blob)
-        result.findings += matches.findings
+        result.findings += builder.findings(matches.matches, in: blob.provenance)
         result.errors += matches.ruleErrors
         result.summary.suppressed += matches.suppressed
         result.summary.allowlisted += matches.allowlisted

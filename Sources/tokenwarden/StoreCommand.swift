@@ -124,8 +124,8 @@ struct StoreCommand: ParsableCommand {
 
         /// Which rules recognise the token; a warning when none is for the service given.
         private func checkFormat(_ token: [UInt8]) throws -> [String] {
-            let matcher = Matcher(ruleSet: RuleSet(try ruleOptions.loadRules()))
-            let findings = matcher.scan(Blob(bytes: token, provenance: Provenance(path: "<store add>"))).findings
+            let ruleSet = RuleSet(try ruleOptions.loadRules())
+            let findings = FindingBuilder(ruleSet: ruleSet).scan(Blob(bytes: token, provenance: Provenance(path: "<store add>")), with: Matcher(ruleSet: ruleSet))
             let services = Set(findings.filter { $0.length == token.count }.map(\.service))
             if services.isEmpty {
                 return ["tokenwarden: note: no rule recognises this token on its own; scans will still find it by its fingerprint (\(token.count) characters, \(TokenCharset.of(token)?.rawValue ?? "printable"))"]

@@ -60,8 +60,8 @@ final class MatcherTests: XCTestCase {
         bytes += Array("token=\(token)\n".utf8)
         bytes += [0xED, 0xA0, 0x80]
         let findings = Matcher(ruleSet: TestSupport.builtInRuleSet)
-            .scan(Blob(bytes: bytes, provenance: Provenance(path: "x"))).findings
-        XCTAssertEqual(findings.map(\.line), [2])
+            .scan(Blob(bytes: bytes, provenance: Provenance(path: "x"))).matches
+        XCTAssertEqual(findings.map(\.span.line), [2])
     }
 
     func testUTF16WithByteOrderMarkIsTranscoded() {
@@ -82,7 +82,7 @@ final class MatcherTests: XCTestCase {
         let rule = TestSupport.rule("t-evil", keywords: ["a"], regex: "(a+)+$")
         let text = String(repeating: "a", count: 40) + "!"
         let result = Matcher(ruleSet: RuleSet([rule])).scan(Blob(bytes: Array(text.utf8), provenance: Provenance(path: "x")))
-        XCTAssertTrue(result.findings.isEmpty)
+        XCTAssertTrue(result.matches.isEmpty)
         XCTAssertEqual(result.ruleErrors.count, 1)
         XCTAssertTrue(result.ruleErrors[0].contains("t-evil"), result.ruleErrors[0])
     }

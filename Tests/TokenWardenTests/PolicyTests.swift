@@ -130,7 +130,12 @@ final class PolicyTests: XCTestCase {
         let index = try StoreIndex(TokenStore(tokens: [t]), key: nil)
         let matcher = Matcher(ruleSet: TestSupport.builtInRuleSet, options: MatchOptions(store: index))
         let text = "config:\n  internal_key: \(secret)\n  other: QZX9-internal-000000000000000000000\n"
-        let findings = matcher.scan(Blob(bytes: Array(text.utf8), provenance: Provenance(path: "c.yaml"))).findings
+        var findings = FindingBuilder(ruleSet: TestSupport.builtInRuleSet)
+            .scan(Blob(bytes: Array(text.utf8), provenance: Provenance(path: "c.yaml")), with: matcher)
+        var result = ScanResult()
+        result.findings = findings
+        Enrichment(store: TokenStore(tokens: [t]), index: index, rules: TestSupport.builtInRules).apply(to: &result)
+        findings = result.findings
         XCTAssertEqual(findings.map(\.rule), ["registered-token"])
         XCTAssertEqual(findings.first?.tokenID, "t")
         XCTAssertEqual(findings.first?.service, "internal")

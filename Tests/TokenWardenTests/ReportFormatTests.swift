@@ -29,25 +29,34 @@ final class ReportFormatTests: XCTestCase {
     /// rule is not in the rule list (not blocking), and a token from git history (blocking).
     static func sample() -> ScanResult {
         var result = ScanResult()
+        func finding(_ rule: String, _ service: String, _ description: String, path: String, span: SourceSpan, redacted: String,
+                     fingerprintOf value: String, length: Int, entropy: Double, checksum: ChecksumStatus? = nil,
+                     source: Provenance.Source = .file, remediation: String? = nil, verdict: Verdict) -> Finding {
+            Finding(match: Match(rule: rule, span: span, secret: Array(rawSecret.utf8), entropy: entropy, checksum: checksum),
+                    provenance: Provenance(path: path, source: source),
+                    about: RuleFacts(service: service, description: description, remediation: remediation),
+                    published: PublishedSecret(shown: rawSecret, redacted: redacted, fingerprint: Fingerprint.sha256Hex(Array(value.utf8)), length: length),
+                    verdict: verdict)
+        }
+        let commit = CommitRef(id: "3f2a9c1d0e4b5a6f7081928374655647382910ab", author: "Zoë O'Brien", email: "zoe@example.org",
+                               date: "2024-05-01T12:00:00Z")
         result.findings = [
-            Finding(rule: "github-pat-classic", service: "github", description: "GitHub classic personal access token (ghp_)",
-                    path: ".env", line: 2, column: 14, endLine: 2, endColumn: 53, secret: rawSecret, redacted: "ghp_…YkY9",
-                    fingerprint: Fingerprint.sha256Hex(Array(rawSecret.utf8)), length: 40, entropy: 4.634, confidence: .high,
-                    checksum: .valid, blocking: true,
+            finding("github-pat-classic", "github", "GitHub classic personal access token (ghp_)", path: ".env",
+                    span: SourceSpan(line: 2, column: 14, endLine: 2, endColumn: 53), redacted: "ghp_…YkY9", fingerprintOf: rawSecret,
+                    length: 40, entropy: 4.634, checksum: .valid,
                     remediation: "Revoke it under GitHub → Settings → Developer settings, then issue a fine-grained token.",
-                    status: "leaked", tokenID: "gh-ci-bot", owner: "platform-team", scopes: ["repo", "workflow"],
-                    overScoped: true, excessScopes: ["workflow"], expiry: .expiringSoon),
-            Finding(rule: "generic-api-key", service: "generic", description: "Generic API key assignment",
-                    path: "docs/setup & usage.md", line: 5, column: 9, endLine: 5, endColumn: 40, secret: rawSecret,
-                    redacted: "…x9Qa", fingerprint: Fingerprint.sha256Hex(Array("docs-value".utf8)), length: 32, entropy: 3.9,
-                    confidence: .low, checksum: nil, blocking: false, status: "unregistered"),
-            Finding(rule: "codeocean-token", service: "codeocean", description: "Code Ocean API access token",
-                    path: "src/run_capsule.py", line: 3, column: 57, endLine: 3, endColumn: 92, secret: rawSecret,
-                    redacted: "cop_…x9Qa", fingerprint: Fingerprint.sha256Hex(Array("history-value".utf8)), length: 36,
-                    entropy: 4.2, confidence: .medium, checksum: nil, blocking: true,
-                    commit: "3f2a9c1d0e4b5a6f7081928374655647382910ab", author: "Zoë O'Brien", email: "zoe@example.org",
-                    date: "2024-05-01T12:00:00Z",
-                    remediation: "Revoke it in Code Ocean under Account → Access Tokens and issue a read-only token."),
+                    verdict: Verdict(confidence: .high, status: .leaked,
+                                     store: StoreVerdict(tokenID: "gh-ci-bot", owner: "platform-team", scopes: ["repo", "workflow"],
+                                                         overScoped: true, excessScopes: ["workflow"], expiry: .expiringSoon),
+                                     blocking: true)),
+            finding("generic-api-key", "generic", "Generic API key assignment", path: "docs/setup & usage.md",
+                    span: SourceSpan(line: 5, column: 9, endLine: 5, endColumn: 40), redacted: "…x9Qa", fingerprintOf: "docs-value",
+                    length: 32, entropy: 3.9, verdict: Verdict(confidence: .low, status: .unregistered, blocking: false)),
+            finding("codeocean-token", "codeocean", "Code Ocean API access token", path: "src/run_capsule.py",
+                    span: SourceSpan(line: 3, column: 57, endLine: 3, endColumn: 92), redacted: "cop_…x9Qa", fingerprintOf: "history-value",
+                    length: 36, entropy: 4.2, source: .change(commit, blob: ""),
+                    remediation: "Revoke it in Code Ocean under Account → Access Tokens and issue a read-only token.",
+                    verdict: Verdict(confidence: .medium, blocking: true)),
         ]
         result.skipped = [Skip(path: "logo.png", reason: .binary, detail: "NUL byte in the first 8 KiB")]
         result.summary.filesScanned = 8
@@ -128,10 +137,10 @@ final class ReportFormatTests: XCTestCase {
     func testSARIFFingerprintIgnoresPosition() {
         var f = Self.sample().findings[0]
         let before = SARIFReport.fingerprint(f)
-        f.line += 10
-        f.column = 1
+        f.match.span.line += 10
+        f.match.span.column = 1
         XCTAssertEqual(SARIFReport.fingerprint(f), before)
-        f.path = "other/.env"
+        f.provenance.path = "other/.env"
         XCTAssertNotEqual(SARIFReport.fingerprint(f), before)
     }
 
@@ -177,8 +186,8 @@ final class ReportFormatTests: XCTestCase {
 
     func testJUnitIsWellFormedXML() throws {
         var odd = Self.sample()
-        odd.findings[0].path = "we\u{1}ird <&> \"dir\"/fi]]>le\u{7F}.env"
-        odd.findings[0].description = "tab\there\nnewline\r\u{0}"
+        odd.findings[0].provenance.path = "we\u{1}ird <&> \"dir\"/fi]]>le\u{7F}.env"
+        odd.findings[0].about.description = "tab\there\nnewline\r\u{0}"
         for xml in [JUnitReport.render(odd), JUnitReport.render(Self.incomplete()), JUnitReport.render(ScanResult())] {
             let run = try python(["-c", "import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1])", try temporary(xml, "report.xml")])
             XCTAssertEqual(run.status, 0, run.stderr + "\n" + xml)
@@ -192,7 +201,7 @@ final class ReportFormatTests: XCTestCase {
         XCTAssertEqual(Annotations.githubProperty("50% done\r\nnext: a,b"), "50%25 done%0D%0Anext%3A a%2Cb")
         var result = ScanResult()
         var f = Self.sample().findings[0]
-        f.path = "a,b:c%d\ne.txt"
+        f.provenance.path = "a,b:c%d\ne.txt"
         result.findings = [f]
         let line = Annotations.github(result)
         XCTAssertTrue(line.hasPrefix("::error file=a%2Cb%3Ac%25d%0Ae.txt,line=2,col=14,endLine=2,endColumn=53,title=tokenwarden%3A github-pat-classic::"), line)
@@ -204,7 +213,7 @@ final class ReportFormatTests: XCTestCase {
         XCTAssertEqual(Annotations.azureEscape("%3B"), "%AZP253B", "percent is escaped first")
         var result = ScanResult()
         var f = Self.sample().findings[1]
-        f.path = "x;y]z.md"
+        f.provenance.path = "x;y]z.md"
         result.findings = [f]
         let line = Annotations.azure(result)
         XCTAssertTrue(line.hasPrefix("##vso[task.logissue type=warning;sourcepath=x%3By%5Dz.md;linenumber=5;columnnumber=9;code=generic-api-key]"), line)

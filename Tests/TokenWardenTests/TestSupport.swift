@@ -14,8 +14,12 @@ enum TestSupport {
     static let builtInRuleSet = RuleSet(builtInRules)
 
     static func scan(_ text: String, path: String = "file.txt", rules: RuleSet = builtInRuleSet, showSecrets: Bool = true) -> [Finding] {
-        Matcher(ruleSet: rules, options: MatchOptions(showSecrets: showSecrets))
-            .scan(Blob(bytes: Array(text.utf8), provenance: Provenance(path: path))).findings
+        // As the pipeline would, without a store: match, build findings, decide blocking.
+        var result = ScanResult()
+        result.findings = FindingBuilder(ruleSet: rules, showSecrets: showSecrets)
+            .scan(Blob(bytes: Array(text.utf8), provenance: Provenance(path: path)), with: Matcher(ruleSet: rules))
+        BlockingPolicy().apply(to: &result)
+        return result.findings
     }
 
     static func rule(_ id: String, keywords: [String], regex: String, generic: Bool = false, entropy: Double? = nil) -> Rule {

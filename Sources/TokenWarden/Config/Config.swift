@@ -96,10 +96,12 @@ public struct Config: Sendable {
                 config.failOn.minimumConfidence = c
             }
             if let statuses = try fo.strings("status") {
-                for s in statuses where !["leaked", "unregistered"].contains(s) {
-                    throw InputError("\(fo.location): 'fail_on.status' entries must be leaked or unregistered, not '\(s)'")
-                }
-                config.failOn.statuses = Set(statuses)
+                config.failOn.statuses = Set(try statuses.map { s in
+                    guard let status = FindingStatus(rawValue: s) else {
+                        throw InputError("\(fo.location): 'fail_on.status' entries must be leaked or unregistered, not '\(s)'")
+                    }
+                    return status
+                })
             }
             try fo.finish("fail_on")
         }

@@ -1,70 +1,91 @@
-/// Whether a secret's built-in checksum holds.
-public enum ChecksumStatus: String, Codable, Sendable {
-    case valid, invalid
-}
-
-/// One reported secret. Plain data: enrichment fills verdicts, reporters only format.
-public struct Finding: Codable, Hashable, Sendable {
-    public var rule: String
+/// The facts a finding takes from its rule (or, for a registered token, from the store).
+public struct RuleFacts: Hashable, Sendable {
     public var service: String
     public var description: String
-    public var path: String
-    public var line: Int
-    /// 1-based byte column of the secret's first byte in its line.
-    public var column: Int
-    public var endLine: Int
-    public var endColumn: Int
-    /// The raw secret: only filled with `--show-secrets`.
-    public var secret: String?
-    public var redacted: String
-    /// Lower-case hex: keyed HMAC of the secret, or (no key) its SHA-256 if it is too strong to
-    /// guess, else a hash of its context; `fingerprintKind` says which (see `FindingFingerprint`).
-    public var fingerprint: String
-    public var length: Int
-    public var entropy: Double
-    public var confidence: Confidence
-    public var checksum: ChecksumStatus?
-    public var blocking: Bool
-    public var commit: String?
-    public var author: String?
-    public var email: String?
-    public var date: String?
-    public var blob: String?
-    /// For history findings: how far back the commit is in the scanned log (0 = newest).
-    public var commitIndex: Int?
-    /// What to do about it: where to revoke and re-issue (from the rule).
+    /// What to do about it: where to revoke and re-issue.
     public var remediation: String?
 
-    // Token-store verdicts (present when a store is configured).
-    /// `leaked` (a registered token) or `unregistered`.
-    public var status: String?
-    public var tokenID: String?
-    public var owner: String?
-    public var scopes: [String]?
-    public var overScoped: Bool?
-    public var excessScopes: [String]?
-    public var expiry: ExpiryVerdict?
-    public var fingerprintKind: FingerprintKind? = nil
+    public init(service: String, description: String, remediation: String? = nil) {
+        self.service = service
+        self.description = description
+        self.remediation = remediation
+    }
+}
+
+/// What reports may show of the secret: never the secret itself unless the user asked.
+public struct PublishedSecret: Hashable, Sendable {
+    /// The raw secret: only with `--show-secrets`.
+    public var shown: String?
+    public var redacted: String
+    /// Lower-case hex: keyed HMAC of the secret, or (no key) its SHA-256 if it is too strong to
+    /// guess, else a hash of its context; `kind` says which (see `FindingFingerprint`).
+    public var fingerprint: String
+    public var kind: FingerprintKind?
+    public var length: Int
+
+    public init(shown: String? = nil, redacted: String, fingerprint: String, kind: FingerprintKind? = nil, length: Int) {
+        self.shown = shown
+        self.redacted = redacted
+        self.fingerprint = fingerprint
+        self.kind = kind
+        self.length = length
+    }
+}
+
+/// One reported secret: the matcher's `Match`, the `Provenance` of its blob, what may be
+/// published of it, and the `Verdict` of the stages after matching. Each stage owns its part;
+/// reporters read through the flat accessors below, which are also the JSON schema.
+public struct Finding: Hashable, Sendable {
+    public var match: Match
+    public var provenance: Provenance
+    public var about: RuleFacts
+    public var published: PublishedSecret
+    public var verdict: Verdict
+
+    public init(match: Match, provenance: Provenance, about: RuleFacts, published: PublishedSecret, verdict: Verdict) {
+        self.match = match
+        self.provenance = provenance
+        self.about = about
+        self.published = published
+        self.verdict = verdict
+    }
+
+    // The flat view reporters and the JSON schema use.
+    public var rule: String { match.rule }
+    public var service: String { about.service }
+    public var description: String { about.description }
+    public var remediation: String? { about.remediation }
+    public var path: String { provenance.path }
+    public var line: Int { match.span.line }
+    public var column: Int { match.span.column }
+    public var endLine: Int { match.span.endLine }
+    public var endColumn: Int { match.span.endColumn }
+    public var entropy: Double { match.entropy }
+    public var checksum: ChecksumStatus? { match.checksum }
+    public var secret: String? { published.shown }
+    public var redacted: String { published.redacted }
+    public var fingerprint: String { published.fingerprint }
+    public var fingerprintKind: FingerprintKind? { published.kind }
+    public var length: Int { published.length }
+    public var confidence: Confidence { verdict.confidence }
+    public var blocking: Bool { verdict.blocking }
+    public var status: FindingStatus? { verdict.status }
+    public var tokenID: String? { verdict.store?.tokenID }
+    public var owner: String? { verdict.store?.owner }
+    public var scopes: [String]? { verdict.store?.scopes }
+    public var overScoped: Bool? { verdict.store?.overScoped }
+    public var excessScopes: [String]? { verdict.store?.excessScopes }
+    public var expiry: ExpiryVerdict? { verdict.store?.expiry }
+    public var commit: String? { provenance.commit?.id }
+    public var author: String? { provenance.commit?.author }
+    public var email: String? { provenance.commit?.email }
+    public var date: String? { provenance.commit?.date }
+    /// The git blob id, for history findings.
+    public var blob: String? { provenance.historyBlob }
+    /// For history findings: how far back the commit is in the scanned log (0 = newest).
+    public var commitIndex: Int? { provenance.commit?.index }
+
     /// SHA-256 of the secret, in memory only (never encoded): tells two secrets apart where a
     /// context fingerprint cannot, e.g. when history findings collapse.
-    var identity: String? = nil
-
-    /// Moves the finding to where its blob was introduced.
-    mutating func attribute(to provenance: Provenance) {
-        path = provenance.path
-        commit = provenance.commit
-        author = provenance.author
-        email = provenance.email
-        date = provenance.date
-        commitIndex = provenance.commitIndex
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case rule, service, description, path, line, column
-        case endLine = "end_line", endColumn = "end_column"
-        case secret, redacted, fingerprint, length, entropy, confidence, checksum, blocking
-        case commit, author, email, date, blob, commitIndex = "commit_index", remediation, status
-        case tokenID = "token_id", owner, scopes, overScoped = "over_scoped", excessScopes = "excess_scopes", expiry
-        case fingerprintKind = "fingerprint_kind"
-    }
+    var identity: String? { match.secret.isEmpty ? nil : Fingerprint.sha256Hex(match.secret) }
 }

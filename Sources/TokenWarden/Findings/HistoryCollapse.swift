@@ -32,7 +32,5 @@ public enum HistoryCollapse {
             }
         }
         result.findings = result.findings.indices.filter { keep[$0] }.map { result.findings[$0] }
-        result.summary.findings = result.findings.count
-        result.summary.blocking = result.findings.filter(\.blocking).count
     }
 }

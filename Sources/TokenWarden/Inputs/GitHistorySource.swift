@@ -31,11 +31,11 @@ public enum GitHistorySource {
         // Merges are diffed against their first parent, which catches blobs made while resolving conflicts.
         // Renames are detected (-M) only to link a file's names; the blob is the same either way.
         let git = try GitProcess(["log"] + refs.arguments + [
-            "--raw", "--no-abbrev", "-z", "-M", "--diff-merges=first-parent", CommitInfo.format, "--",
+            "--raw", "--no-abbrev", "-z", "-M", "--diff-merges=first-parent", CommitRef.format, "--",
         ], in: repository.root)
         var introduced: [String: Provenance] = [:]
         var renames: [String: String] = [:]
-        var commit: CommitInfo?
+        var commit: CommitRef?
         var commitIndex = -1
         var pendingBlob: String?
         var pendingRename = false
@@ -50,9 +50,8 @@ public enum GitHistorySource {
                     if old != new, renames[new] == nil { renames[new] = old }
                     token = newPath
                 }
-                var provenance = Provenance(path: String(decoding: token, as: UTF8.self), commit: commit?.id,
-                                            author: commit?.author, email: commit?.email, date: commit?.date, blob: id)
-                provenance.commitIndex = commitIndex
+                let path = String(decoding: token, as: UTF8.self)
+                let provenance = Provenance(path: path, source: .history(commit, blob: id))
                 if introduced.updateValue(provenance, forKey: id) == nil, shard?.owns(id) ?? true {
                     emit(BlobRequest(id: id, provenance: provenance))
                 }
@@ -61,9 +60,10 @@ public enum GitHistorySource {
             if token.first == 0x01 {
                 // With -z the header's NUL-separated fields arrive as tokens of their own.
                 var fields = [token.dropFirst()]
-                while fields.count < CommitInfo.fieldCount, let field = git.output.read(until: 0) { fields.append(field[...]) }
-                commit = CommitInfo(fields: fields)
+                while fields.count < CommitRef.fieldCount, let field = git.output.read(until: 0) { fields.append(field[...]) }
                 commitIndex += 1
+                commit = CommitRef(fields: fields)
+                commit?.index = commitIndex
             } else if token.first == UInt8(ascii: ":") {
                 // :srcmode dstmode srcid dstid status
                 let fields = token.dropFirst().split(separator: UInt8(ascii: " "))

@@ -33,17 +33,8 @@ public struct PreparedInput: Sendable {
     /// The error a streaming git reader hit, if any; call after the scan.
     public var failure: InputError? { streamFailure?.value }
 
-    /// Completes the findings once the scan is done: history findings move to the commit that
-    /// introduced their blob, and the git error, if any, is recorded.
-    public func finish(_ result: inout ScanResult) {
-        if let failure { result.errors.append(failure.description) }
-        guard let listing = introductions?.value, !listing.introduced.isEmpty else { return }
-        for i in result.findings.indices {
-            if let blob = result.findings[i].blob, let origin = listing.introduced[blob] { result.findings[i].attribute(to: origin) }
-        }
-        HistoryCollapse.apply(to: &result, renames: listing.renames)
-        result.findings.sort(by: Scanner.reportOrder)
-    }
+    /// For history: where each blob was introduced and the renames seen; complete after the scan.
+    var historyListing: GitHistorySource.Listing? { introductions?.value }
 }
 
 extension InputSelection {

@@ -8,23 +8,17 @@ struct ChangedFile: Sendable {
     var deleted = false
 }
 
-/// The commit a group of changes belongs to (absent for staged changes).
-struct CommitInfo: Sendable {
-    var id: String
-    var author: String
-    var email: String
-    var date: String
-
-    /// The header tokenwarden asks git for: `\x01`, then id, author, email and date separated by
-    /// NUL — the one byte a commit header field cannot hold (any other separator, 0x1F included,
-    /// can appear in a crafted author name and would lose the finding's commit).
+/// Reading the commit header tokenwarden asks git for: `\x01`, then id, author, email and date
+/// separated by NUL — the one byte a commit header field cannot hold (any other separator, 0x1F
+/// included, can appear in a crafted author name and would lose the finding's commit).
+extension CommitRef {
     static let format = "--format=%x01%H%x00%an%x00%ae%x00%aI"
     static let fieldCount = 4
 
     init?(fields: [ArraySlice<UInt8>]) {
-        guard fields.count == CommitInfo.fieldCount else { return nil }
+        guard fields.count == CommitRef.fieldCount else { return nil }
         let parts = fields.map { String(decoding: $0, as: UTF8.self) }
-        (id, author, email, date) = (parts[0], parts[1], parts[2], parts[3])
+        self.init(id: parts[0], author: parts[1], email: parts[2], date: parts[3])
     }
 
     /// Parses a whole header line (after the `\x01`).
@@ -37,7 +31,7 @@ struct CommitInfo: Sendable {
 /// its new blob id and the new-side line numbers of added lines. Added text itself is not kept:
 /// the whole new blob is scanned later, so rules see the context around the change.
 struct PatchParser {
-    private(set) var commits: [(commit: CommitInfo?, files: [ChangedFile])] = []
+    private(set) var commits: [(commit: CommitRef?, files: [ChangedFile])] = []
     private var current: ChangedFile?
     /// Past the first hunk, a line starting "+++ " is added content, not the file header.
     private var inHunks = false
@@ -47,7 +41,7 @@ struct PatchParser {
     /// In a combined diff, the result's line number of the next hunk line.
     private var nextLine = 1
 
-    static func parse(_ reader: ByteReader) -> [(commit: CommitInfo?, files: [ChangedFile])] {
+    static func parse(_ reader: ByteReader) -> [(commit: CommitRef?, files: [ChangedFile])] {
         var parser = PatchParser()
         while let line = reader.read(until: 0x0A) { parser.consume(line[...]) }
         parser.flush()
@@ -65,7 +59,7 @@ struct PatchParser {
     private mutating func consume(_ line: ArraySlice<UInt8>) {
         if line.first == 0x01 {
             flush()
-            commits.append((CommitInfo(header: line.dropFirst()), []))
+            commits.append((CommitRef(header: line.dropFirst()), []))
             return
         }
         if line.starts(with: "diff --git ".utf8) {

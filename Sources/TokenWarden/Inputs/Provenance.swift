@@ -1,22 +1,64 @@
-/// Where a blob's bytes came from: a file path, and for git inputs the commit that introduced them.
-public struct Provenance: Codable, Hashable, Sendable {
-    public var path: String
-    public var commit: String?
-    public var author: String?
-    public var email: String?
-    public var date: String?
-    /// The git blob id, for blobs read from git.
-    public var blob: String?
+/// The commit a change or blob belongs to, as git reports it.
+public struct CommitRef: Hashable, Sendable {
+    public var id: String
+    public var author: String
+    public var email: String
+    /// Author date, ISO 8601.
+    public var date: String
     /// For history: the commit's position in the scanned log, newest first (larger is older).
-    public var commitIndex: Int?
+    public var index: Int?
 
-    public init(path: String, commit: String? = nil, author: String? = nil, email: String? = nil, date: String? = nil, blob: String? = nil) {
-        self.path = path
-        self.commit = commit
+    public init(id: String, author: String, email: String, date: String, index: Int? = nil) {
+        self.id = id
         self.author = author
         self.email = email
         self.date = date
-        self.blob = blob
+        self.index = index
+    }
+}
+
+/// Where a blob's bytes came from: the path they are known by, and what holds them.
+public struct Provenance: Hashable, Sendable {
+    public enum Source: Hashable, Sendable {
+        /// A file on disk, or standard input.
+        case file
+        /// A blob of the index (staged changes).
+        case stagedBlob(id: String)
+        /// A blob a commit of a range changed (`--diff`, `--since`).
+        case change(CommitRef, blob: String)
+        /// A unique blob of the history, with the commit that introduced it where known.
+        case history(CommitRef?, blob: String)
+        // Archive members and decoded layers will name their parent blob here.
+    }
+
+    public var path: String
+    public var source: Source
+
+    public init(path: String, source: Source = .file) {
+        self.path = path
+        self.source = source
+    }
+
+    public var commit: CommitRef? {
+        switch source {
+        case .change(let commit, _): commit
+        case .history(let commit, _): commit
+        case .file, .stagedBlob: nil
+        }
+    }
+
+    /// The git blob id, for blobs read from git.
+    public var blob: String? {
+        switch source {
+        case .file: nil
+        case .stagedBlob(let id), .change(_, let id), .history(_, let id): id
+        }
+    }
+
+    /// For history blobs: the id, which reports carry (one blob, many paths and commits).
+    public var historyBlob: String? {
+        if case .history(_, let id) = source { return id }
+        return nil
     }
 }
 

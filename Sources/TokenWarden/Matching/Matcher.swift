@@ -3,9 +3,9 @@ import Crypto
 import Glibc
 #endif
 
-/// What the matcher reports for one blob: findings, and rules whose regex hit a PCRE2 limit.
+/// What the matcher reports for one blob: matches, and rules whose regex hit a PCRE2 limit.
 public struct BlobMatches: Sendable {
-    public var findings: [Finding] = []
+    public var matches: [Match] = []
     public var ruleErrors: [String] = []
     /// Findings hidden by a `tokenwarden:allow` comment on their line.
     public var suppressed = 0
@@ -15,20 +15,14 @@ public struct BlobMatches: Sendable {
 
 /// Options that change what the matcher reports.
 public struct MatchOptions: Sendable {
-    public var showSecrets = false
-    /// Registered tokens to recognise (by fingerprint) and to find even where no rule matches.
+    /// Registered tokens to find by their fingerprint even where no rule matches.
     public var store: StoreIndex?
     /// Secrets matching one of these are allow-listed, not reported.
     public var allowSecrets: [PCRE2Pattern]
-    /// Keys the published fingerprints; without it, guessable secrets get context fingerprints.
-    public var fingerprintKey: FingerprintKey?
 
-    public init(showSecrets: Bool = false, store: StoreIndex? = nil, allowSecrets: [PCRE2Pattern] = [],
-                fingerprintKey: FingerprintKey? = nil) {
-        self.showSecrets = showSecrets
+    public init(store: StoreIndex? = nil, allowSecrets: [PCRE2Pattern] = []) {
         self.store = store
         self.allowSecrets = allowSecrets
-        self.fingerprintKey = fingerprintKey
     }
 }
 
@@ -83,8 +77,13 @@ public struct Matcher {
     }
 
     public func scan(_ bytes: UnsafeRawBufferPointer, provenance: Provenance, addedLines: Set<Int>? = nil) -> BlobMatches {
+        scan(bytes, path: provenance.path, addedLines: addedLines)
+    }
+
+    /// `path` is only for rules that match on paths, and for messages.
+    public func scan(_ bytes: UnsafeRawBufferPointer, path: String, addedLines: Set<Int>? = nil) -> BlobMatches {
         var result = BlobMatches()
-        let triggered = triggeredRules(bytes, path: provenance.path)
+        let triggered = triggeredRules(bytes, path: path)
         let shaped = options.store?.candidates(in: bytes) ?? []
         guard !triggered.isEmpty || !shaped.isEmpty else { return result }
 
@@ -109,7 +108,7 @@ public struct Matcher {
                     }
                 }
             } catch {
-                result.ruleErrors.append("rule \(rule.id): \(error) in \(provenance.path); rest of the file skipped for this rule")
+                result.ruleErrors.append("rule \(rule.id): \(error) in \(path); rest of the file skipped for this rule")
             }
         }
         if let store = options.store {
@@ -134,8 +133,7 @@ public struct Matcher {
                 continue
             }
             let (endLine, endColumn) = lines.position(of: max(c.secret.lowerBound, c.secret.upperBound - 1))
-            result.findings.append(finding(c, bytes: bytes, provenance: provenance,
-                                           line: line, column: column, endLine: endLine, endColumn: endColumn))
+            result.matches.append(match(c, bytes: bytes, span: SourceSpan(line: line, column: column, endLine: endLine, endColumn: endColumn)))
         }
         return result
     }
@@ -256,43 +254,12 @@ public struct Matcher {
         checksum == .invalid ? .low : rule.confidence
     }
 
-    private func finding(_ c: Candidate, bytes: UnsafeRawBufferPointer, provenance: Provenance,
-                         line: Int, column: Int, endLine: Int, endColumn: Int) -> Finding {
-        let rule = rule(c.rule)
+    private func match(_ c: Candidate, bytes: UnsafeRawBufferPointer, span: SourceSpan) -> Match {
         let secret = Array(bytes[c.secret])
-        let tokenID = c.tokenID ?? options.store?.identify(secret)
-        var confidence = effectiveConfidence(rule, c.checksum)
-        // A catch-all match in documentation is usually an example value: report it, don't block on it.
-        if rule.generic && Documentation.isDocumentation(provenance.path) { confidence = .low }
-        let prefix = publicPrefix(c.rule).length(in: secret)
-        let contextStart = max(c.secret.lowerBound - (column - 1), c.secret.lowerBound - FindingFingerprint.contextLength)
-        let published = FindingFingerprint.of(secret, rule: rule, publicPrefix: prefix,
-                                              context: Array(bytes[contextStart..<c.secret.lowerBound]), key: options.fingerprintKey)
-        return Finding(
-            rule: rule.id, service: c.tokenID.flatMap { options.store?.services[$0] } ?? rule.service, description: rule.description,
-            path: provenance.path, line: line, column: column, endLine: endLine, endColumn: endColumn,
-            secret: options.showSecrets ? String(decoding: secret, as: UTF8.self) : nil,
-            redacted: Redaction.redact(secret, publicPrefix: prefix),
-            fingerprint: published.fingerprint,
-            length: secret.count,
-            entropy: (c.entropy * 1000).rounded() / 1000,
-            confidence: confidence,
-            checksum: c.checksum,
-            blocking: confidence >= .medium,
-            commit: provenance.commit, author: provenance.author, email: provenance.email, date: provenance.date,
-            blob: provenance.blob, commitIndex: provenance.commitIndex, remediation: rule.remediation, tokenID: tokenID,
-            fingerprintKind: published.kind, identity: Fingerprint.sha256Hex(secret)
-        )
-    }
-}
-
-/// Paths that hold prose and examples rather than configuration.
-enum Documentation {
-    static func isDocumentation(_ path: String) -> Bool {
-        let lower = path.lowercased()
-        for ext in [".md", ".rst", ".adoc", ".txt", ".markdown"] where lower.hasSuffix(ext) { return true }
-        let components = lower.split(separator: "/")
-        return components.dropLast().contains { $0 == "docs" || $0 == "doc" || $0 == "documentation" }
+        let contextStart = max(c.secret.lowerBound - (span.column - 1), c.secret.lowerBound - FindingFingerprint.contextLength)
+        return Match(rule: rule(c.rule).id, span: span, secret: secret, entropy: (c.entropy * 1000).rounded() / 1000,
+                     checksum: c.checksum, registeredToken: c.tokenID, publicPrefix: publicPrefix(c.rule).length(in: secret),
+                     context: Array(bytes[contextStart..<c.secret.lowerBound]))
     }
 }
 

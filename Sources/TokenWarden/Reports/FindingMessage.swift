@@ -12,7 +12,7 @@ enum FindingMessage {
     static func text(_ f: Finding) -> String {
         var notes: [String] = []
         if let commit = f.commit { notes.append("in commit \(commit.prefix(12))") }
-        if f.status == "leaked", let id = f.tokenID {
+        if f.status == .leaked, let id = f.tokenID {
             let owner = f.owner.flatMap { $0.isEmpty ? nil : $0 }
             notes.append("leaked registered token \(id)" + (owner.map { " (owner: \($0))" } ?? ""))
         }
@@ -25,7 +25,7 @@ enum FindingMessage {
     /// The finding as a copy without its raw secret, for formatters shared with the text report.
     static func withoutSecret(_ f: Finding) -> Finding {
         var copy = f
-        copy.secret = nil
+        copy.published.shown = nil
         return copy
     }
 

@@ -54,7 +54,7 @@ public enum GitLabReport {
     /// A leaked registered token is critical; other blocking findings rank by confidence; findings that
     /// do not block are at most medium, so GitLab's default approval rules (high and critical) ignore them.
     static func severity(_ f: Finding) -> String {
-        if f.status == "leaked" { return "Critical" }
+        if f.status == .leaked { return "Critical" }
         if f.blocking { return f.confidence == .high ? "Critical" : "High" }
         return f.confidence == .low ? "Low" : "Medium"
     }
@@ -71,7 +71,7 @@ public enum GitLabReport {
             "blocking": .value("Blocking", f.blocking),
         ]
         if let checksum = f.checksum { d["checksum"] = .text("Checksum", checksum.rawValue) }
-        if let status = f.status { d["status"] = .text("Token store status", status) }
+        if let status = f.status { d["status"] = .text("Token store status", status.rawValue) }
         if let id = f.tokenID { d["token_id"] = .text("Registered token", id) }
         if let owner = f.owner, !owner.isEmpty { d["owner"] = .text("Owner", owner) }
         if let scopes = f.scopes { d["scopes"] = .text("Scopes", scopes.isEmpty ? "none (full access)" : scopes.joined(separator: ", ")) }

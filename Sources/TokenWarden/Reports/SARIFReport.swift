@@ -82,7 +82,7 @@ public enum SARIFReport {
         let region = Region(startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn + 1)
         let location = Location(physicalLocation: PhysicalLocation(artifactLocation: artifactLocation(f.path), region: region))
         let properties = ResultProperties(
-            status: f.status, tokenID: f.tokenID, owner: f.owner, scopes: f.scopes, overScoped: f.overScoped,
+            status: f.status?.rawValue, tokenID: f.tokenID, owner: f.owner, scopes: f.scopes, overScoped: f.overScoped,
             excessScopes: f.excessScopes, expiry: f.expiry?.rawValue, checksum: f.checksum?.rawValue,
             confidence: f.confidence.rawValue, blocking: f.blocking, commit: f.commit, author: f.author, date: f.date)
         return ResultEntry(ruleId: f.rule, ruleIndex: ruleIndex, level: level(f), message: Message(text: FindingMessage.text(f)),

@@ -14,7 +14,7 @@ public enum TextReport {
 
     /// Store verdicts under a leaked token's line: whose it is, what it can do, what to do now.
     public static func details(for f: Finding) -> [String] {
-        guard f.status == "leaked", let id = f.tokenID else { return [] }
+        guard f.status == .leaked, let id = f.tokenID else { return [] }
         var lines = ["leaked registered token \(id)" + (f.owner.map { $0.isEmpty ? "" : " (owner: \($0))" } ?? "")]
         var facts: [String] = []
         if let scopes = f.scopes { facts.append("scopes: \(scopes.isEmpty ? "none (full access)" : scopes.joined(separator: ", "))") }
@@ -32,7 +32,7 @@ public enum TextReport {
         var where_ = "\(printable(f.path)):\(f.line):\(f.column)"
         if let commit = f.commit { where_ = "\(commit.prefix(12)):\(where_)" }
         var tags = [f.confidence.rawValue]
-        if f.status == "leaked" { tags.insert("LEAKED", at: 0) }
+        if f.status == .leaked { tags.insert("LEAKED", at: 0) }
         if let checksum = f.checksum { tags.append("checksum \(checksum.rawValue)") }
         if !f.blocking { tags.append("not blocking") }
         return "\(where_): \(f.rule) (\(f.service)) \(f.secret ?? f.redacted) [\(tags.joined(separator: ", "))]"

@@ -14,7 +14,7 @@ public enum RuleCheck {
     public static func run(_ rules: [Rule]) -> (failures: [RuleCheckFailure], examples: Int) {
         var failures: [RuleCheckFailure] = []
         var count = 0
-        let all = Matcher(ruleSet: RuleSet(rules), options: MatchOptions(showSecrets: true))
+        let all = Matcher(ruleSet: RuleSet(rules), options: MatchOptions())
         for rule in rules {
             func fail(_ message: String) { failures.append(RuleCheckFailure(rule: rule.id, origin: rule.origin, message: message)) }
             let alone = RuleSet([rule])
@@ -25,7 +25,7 @@ public enum RuleCheck {
             }
             if rule.examples.isEmpty { fail("has no examples") }
             if rule.negativeExamples.isEmpty { fail("has no negative_examples") }
-            let matcher = Matcher(ruleSet: alone, options: MatchOptions(showSecrets: true))
+            let matcher = Matcher(ruleSet: alone, options: MatchOptions())
             let prefix = PublicPrefix(rule: rule)
             for (n, example) in rule.examples.enumerated() {
                 count += 1
@@ -33,8 +33,8 @@ public enum RuleCheck {
                 let found = reported(by: rule, scanning: example, with: matcher)
                 if found.isEmpty {
                     fail("example not reported: \(label)")
-                } else if let secret = example.secret, !found.contains(where: { $0.secret == secret }) {
-                    fail("example reported \(found.map(\.redacted)) instead of its secret: \(label)")
+                } else if let secret = example.secret, !found.contains(where: { $0.secret == Array(secret.utf8) }) {
+                    fail("example reported \(found.map { Redaction.redact($0.secret, publicPrefix: $0.publicPrefix) }) instead of its secret: \(label)")
                 } else if reported(by: rule, scanning: example, with: all).isEmpty {
                     let winners = scan(example, with: all).map(\.rule)
                     fail("example shadowed by \(winners) when all rules run: \(label)")
@@ -42,8 +42,8 @@ public enum RuleCheck {
             }
             for (n, example) in rule.negativeExamples.enumerated() {
                 count += 1
-                if let f = reported(by: rule, scanning: example, with: matcher).first {
-                    fail("negative example reported: #\(n + 1) (secret \(f.redacted))")
+                if let m = reported(by: rule, scanning: example, with: matcher).first {
+                    fail("negative example reported: #\(n + 1) (secret \(Redaction.redact(m.secret, publicPrefix: m.publicPrefix)))")
                 }
             }
         }
@@ -57,12 +57,12 @@ public enum RuleCheck {
         return Redaction.redact(bytes, publicPrefix: prefix.length(in: bytes))
     }
 
-    private static func scan(_ example: RuleExample, with matcher: Matcher) -> [Finding] {
-        matcher.scan(Blob(bytes: Array(example.text.utf8), provenance: Provenance(path: example.path ?? "example.txt"))).findings
+    private static func scan(_ example: RuleExample, with matcher: Matcher) -> [Match] {
+        Array(example.text.utf8).withUnsafeBytes { matcher.scan($0, path: example.path ?? "example.txt").matches }
     }
 
-    /// Findings of `rule` whose checksum (if any) holds: a failing checksum means "never issued".
-    private static func reported(by rule: Rule, scanning example: RuleExample, with matcher: Matcher) -> [Finding] {
+    /// Matches of `rule` whose checksum (if any) holds: a failing checksum means "never issued".
+    private static func reported(by rule: Rule, scanning example: RuleExample, with matcher: Matcher) -> [Match] {
         scan(example, with: matcher).filter { $0.rule == rule.id && $0.checksum != .invalid }
     }
 }

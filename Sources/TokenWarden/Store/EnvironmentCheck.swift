@@ -51,8 +51,8 @@ public enum EnvironmentCheck {
                 entries.append(Entry(variable: name, state: .registered, tokenID: id, detail: "holds \(id), not listed in its stored_in"))
                 continue
             }
-            let found = matcher.scan(Blob(bytes: Array("\(name)=\(value)".utf8), provenance: Provenance(path: "env:\(name)"))).findings
-            if let f = found.first(where: \.blocking) {
+            let found = FindingBuilder(ruleSet: rules).scan(Blob(bytes: Array("\(name)=\(value)".utf8), provenance: Provenance(path: "env:\(name)")), with: matcher)
+            if let f = found.first(where: { BlockingPolicy().blocks($0) }) {
                 entries.append(Entry(variable: name, state: .unknown, tokenID: nil, detail: "an unregistered \(f.service) secret (\(f.rule), \(f.redacted))"))
             }
         }

@@ -1,0 +1,86 @@
+/// A finding in JSON is one flat object (README: "JSON report"), whatever the stages' types are;
+/// decoding (for `tokenwarden merge`) rebuilds the parts, without the secret's bytes.
+extension Finding: Codable {
+    enum CodingKeys: String, CodingKey {
+        case rule, service, description, path, line, column
+        case endLine = "end_line", endColumn = "end_column"
+        case secret, redacted, fingerprint, length, entropy, confidence, checksum, blocking
+        case commit, author, email, date, blob, commitIndex = "commit_index", remediation, status
+        case tokenID = "token_id", owner, scopes, overScoped = "over_scoped", excessScopes = "excess_scopes", expiry
+        case fingerprintKind = "fingerprint_kind"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(service, forKey: .service)
+        try c.encode(description, forKey: .description)
+        try c.encode(path, forKey: .path)
+        try c.encode(line, forKey: .line)
+        try c.encode(column, forKey: .column)
+        try c.encode(endLine, forKey: .endLine)
+        try c.encode(endColumn, forKey: .endColumn)
+        try c.encodeIfPresent(secret, forKey: .secret)
+        try c.encode(redacted, forKey: .redacted)
+        try c.encode(fingerprint, forKey: .fingerprint)
+        try c.encode(length, forKey: .length)
+        try c.encode(entropy, forKey: .entropy)
+        try c.encode(confidence, forKey: .confidence)
+        try c.encodeIfPresent(checksum, forKey: .checksum)
+        try c.encode(blocking, forKey: .blocking)
+        try c.encodeIfPresent(commit, forKey: .commit)
+        try c.encodeIfPresent(author, forKey: .author)
+        try c.encodeIfPresent(email, forKey: .email)
+        try c.encodeIfPresent(date, forKey: .date)
+        try c.encodeIfPresent(blob, forKey: .blob)
+        try c.encodeIfPresent(commitIndex, forKey: .commitIndex)
+        try c.encodeIfPresent(remediation, forKey: .remediation)
+        try c.encodeIfPresent(status, forKey: .status)
+        try c.encodeIfPresent(tokenID, forKey: .tokenID)
+        try c.encodeIfPresent(owner, forKey: .owner)
+        try c.encodeIfPresent(scopes, forKey: .scopes)
+        try c.encodeIfPresent(overScoped, forKey: .overScoped)
+        try c.encodeIfPresent(excessScopes, forKey: .excessScopes)
+        try c.encodeIfPresent(expiry, forKey: .expiry)
+        try c.encodeIfPresent(fingerprintKind, forKey: .fingerprintKind)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let secret = try c.decodeIfPresent(String.self, forKey: .secret)
+        let span = SourceSpan(line: try c.decode(Int.self, forKey: .line), column: try c.decode(Int.self, forKey: .column),
+                              endLine: try c.decode(Int.self, forKey: .endLine), endColumn: try c.decode(Int.self, forKey: .endColumn))
+        let match = Match(rule: try c.decode(String.self, forKey: .rule), span: span, secret: secret.map { Array($0.utf8) } ?? [],
+                          entropy: try c.decode(Double.self, forKey: .entropy), checksum: try c.decodeIfPresent(ChecksumStatus.self, forKey: .checksum))
+        let path = try c.decode(String.self, forKey: .path)
+        let blob = try c.decodeIfPresent(String.self, forKey: .blob)
+        var commit: CommitRef?
+        if let id = try c.decodeIfPresent(String.self, forKey: .commit) {
+            commit = CommitRef(id: id, author: try c.decodeIfPresent(String.self, forKey: .author) ?? "",
+                               email: try c.decodeIfPresent(String.self, forKey: .email) ?? "",
+                               date: try c.decodeIfPresent(String.self, forKey: .date) ?? "",
+                               index: try c.decodeIfPresent(Int.self, forKey: .commitIndex))
+        }
+        let source: Provenance.Source
+        if let blob { source = .history(commit, blob: blob) } else if let commit { source = .change(commit, blob: "") } else { source = .file }
+        var store: StoreVerdict?
+        if let id = try c.decodeIfPresent(String.self, forKey: .tokenID) {
+            store = StoreVerdict(tokenID: id, owner: try c.decodeIfPresent(String.self, forKey: .owner),
+                                 scopes: try c.decodeIfPresent([String].self, forKey: .scopes),
+                                 overScoped: try c.decodeIfPresent(Bool.self, forKey: .overScoped),
+                                 excessScopes: try c.decodeIfPresent([String].self, forKey: .excessScopes),
+                                 expiry: try c.decodeIfPresent(ExpiryVerdict.self, forKey: .expiry))
+        }
+        self.init(
+            match: match, provenance: Provenance(path: path, source: source),
+            about: RuleFacts(service: try c.decode(String.self, forKey: .service), description: try c.decode(String.self, forKey: .description),
+                             remediation: try c.decodeIfPresent(String.self, forKey: .remediation)),
+            published: PublishedSecret(shown: secret, redacted: try c.decode(String.self, forKey: .redacted),
+                                       fingerprint: try c.decode(String.self, forKey: .fingerprint),
+                                       kind: try c.decodeIfPresent(FingerprintKind.self, forKey: .fingerprintKind),
+                                       length: try c.decode(Int.self, forKey: .length)),
+            verdict: Verdict(confidence: try c.decode(Confidence.self, forKey: .confidence),
+                             status: try c.decodeIfPresent(FindingStatus.self, forKey: .status), store: store,
+                             blocking: try c.decode(Bool.self, forKey: .blocking)))
+    }
+}
