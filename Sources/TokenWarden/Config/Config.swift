@@ -25,9 +25,7 @@ public struct Config: Sendable {
     public init() {}
 
     public static func load(path: String) throws -> Config {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("\(path): cannot read the config file") }
-        guard let text = String(data: data, encoding: .utf8) else { throw InputError("\(path): config file is not valid UTF-8") }
-        return try parse(text, origin: path)
+        try parse(try YAMLFile.read(path, what: "the config file", limits: .handWritten), origin: path)
     }
 
     /// `--config PATH`, else `.tokenwarden.yaml` in the current directory when it exists.

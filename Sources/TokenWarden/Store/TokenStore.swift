@@ -22,17 +22,11 @@ public struct TokenStore: Sendable, Equatable {
     // MARK: Reading
 
     public static func load(path: String) throws -> TokenStore {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError("\(path): cannot read the token store")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError("\(path): token store is not valid UTF-8")
-        }
-        return try parse(text, origin: path)
+        try parse(try YAMLFile.read(path, what: "the token store", limits: .generated), origin: path)
     }
 
     public static func parse(_ text: String, origin: String) throws -> TokenStore {
-        guard let root = try ConfigNode.parseYAML(text, origin: origin) else {
+        guard let root = try ConfigNode.parseYAML(text, origin: origin, limits: .generated) else {
             throw InputError("\(origin): the token store is empty (expected 'version: 1')")
         }
         var f = try ConfigFields(root, origin: origin, what: "the token store")
