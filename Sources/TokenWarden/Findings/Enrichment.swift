@@ -5,6 +5,8 @@ public struct Enrichment: Sendable {
     public let today: Day
     /// service -> remediation text, from the rules, for findings of registered tokens no rule matched.
     let remediations: [String: String]
+    /// token id -> token: one lookup per finding, whatever the size of the store.
+    private let tokensByID: [String: StoredToken]
 
     public init(store: TokenStore, rules: [Rule], today: Day = .today) {
         self.store = store
@@ -12,6 +14,7 @@ public struct Enrichment: Sendable {
         var remediations: [String: String] = [:]
         for rule in rules { if let r = rule.remediation, remediations[rule.service] == nil { remediations[rule.service] = r } }
         self.remediations = remediations
+        tokensByID = Dictionary(store.tokens.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func apply(to result: inout ScanResult) {
@@ -20,7 +23,7 @@ public struct Enrichment: Sendable {
     }
 
     public func apply(to finding: inout Finding) {
-        guard let id = finding.tokenID, let token = store.token(id: id) else {
+        guard let id = finding.tokenID, let token = tokensByID[id] else {
             finding.status = "unregistered"
             return
         }

@@ -71,6 +71,13 @@ struct ConfigFields {
         return value
     }
 
+    /// A count of days: a whole number, not negative.
+    mutating func days(_ key: String) throws -> Int? {
+        guard let value = try int(key) else { return nil }
+        guard value >= 0 else { throw fail(key, raw(key)!, "must be a number of days, 0 or more") }
+        return value
+    }
+
     /// A list of strings; a single string is read as a list of one.
     mutating func strings(_ key: String) throws -> [String]? {
         guard let node = raw(key) else { return nil }
