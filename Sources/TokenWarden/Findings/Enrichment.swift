@@ -5,8 +5,6 @@ public struct Enrichment: Sendable {
     public let today: Day
     /// service -> remediation text, from the rules, for findings of registered tokens no rule matched.
     let remediations: [String: String]
-    /// token id -> token: one lookup per finding, whatever the size of the store.
-    private let tokensByID: [String: StoredToken]
 
     public init(store: TokenStore, rules: [Rule], today: Day = .today) {
         self.store = store
@@ -14,16 +12,21 @@ public struct Enrichment: Sendable {
         var remediations: [String: String] = [:]
         for rule in rules { if let r = rule.remediation, remediations[rule.service] == nil { remediations[rule.service] = r } }
         self.remediations = remediations
-        tokensByID = Dictionary(store.tokens.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func apply(to result: inout ScanResult) {
-        for i in result.findings.indices { apply(to: &result.findings[i]) }
+        // One pass over the store for the few tokens found, not one per finding.
+        let found = Set(result.findings.compactMap(\.tokenID))
+        var tokens: [String: StoredToken] = [:]
+        if !found.isEmpty {
+            for token in store.tokens where found.contains(token.id) && tokens[token.id] == nil { tokens[token.id] = token }
+        }
+        for i in result.findings.indices { apply(to: &result.findings[i], tokens: tokens) }
         result.summary.blocking = result.findings.filter(\.blocking).count
     }
 
-    public func apply(to finding: inout Finding) {
-        guard let id = finding.tokenID, let token = tokensByID[id] else {
+    private func apply(to finding: inout Finding, tokens: [String: StoredToken]) {
+        guard let id = finding.tokenID, let token = tokens[id] else {
             finding.status = "unregistered"
             return
         }

@@ -26,7 +26,17 @@ public struct TokenStore: Sendable, Equatable {
     }
 
     public static func parse(_ text: String, origin: String) throws -> TokenStore {
-        guard let root = try ConfigNode.parseYAML(text, origin: origin, limits: .generated) else {
+        // Tokens are read one by one as the parser reaches them, not from a tree of all of them.
+        var tokens: [StoredToken] = []
+        var ids = Set<String>()
+        let root = try ConfigNode.parseYAML(text, origin: origin, limits: .generated, streaming: "tokens") { item in
+            let token = try parseToken(item, origin: origin)
+            guard ids.insert(token.id).inserted else {
+                throw InputError("\(ConfigFields.locate(item, origin)): duplicate token id '\(token.id)'")
+            }
+            tokens.append(token)
+        }
+        guard let root else {
             throw InputError("\(origin): the token store is empty (expected 'version: 1')")
         }
         var f = try ConfigFields(root, origin: origin, what: "the token store")
@@ -36,16 +46,8 @@ public struct TokenStore: Sendable, Equatable {
         }
         var store = TokenStore()
         if let node = f.raw("policy") { store.policy = try parsePolicy(node, origin: origin) }
-        let items = try f.list("tokens") ?? []
-        var ids = Set<String>(minimumCapacity: items.count)
-        store.tokens.reserveCapacity(items.count)
-        for item in items {
-            let token = try parseToken(item, origin: origin)
-            guard ids.insert(token.id).inserted else {
-                throw InputError("\(ConfigFields.locate(item, origin)): duplicate token id '\(token.id)'")
-            }
-            store.tokens.append(token)
-        }
+        _ = try f.list("tokens")  // Read above; here only checked to be a list.
+        store.tokens = tokens
         try f.finish("the token store")
         return store
     }

@@ -87,4 +87,13 @@ public struct ConfigNode: Sendable {
     public static func parseYAML(_ text: String, origin: String, limits: YAMLLimits = .handWritten) throws -> ConfigNode? {
         try YAMLReader.parse(text, origin: origin, limits: limits)
     }
+
+    /// As `parseYAML`, but each item of the top-level list `key` goes to `take` as it is read and
+    /// is left out of the tree (the list stays, empty): for files with very many entries.
+    static func parseYAML(_ text: String, origin: String, limits: YAMLLimits, streaming key: String,
+                          to take: (ConfigNode) throws -> Void) throws -> ConfigNode? {
+        try withoutActuallyEscaping(take) { take in
+            try YAMLReader.parse(text, origin: origin, limits: limits, streaming: (key, take))
+        }
+    }
 }

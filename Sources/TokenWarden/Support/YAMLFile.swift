@@ -13,7 +13,7 @@ enum YAMLFile {
             throw InputError("\(path): cannot read \(what)")
         }
         guard data.count <= limits.maxBytes else { throw limits.tooLarge(path) }
-        guard let text = String(data: data, encoding: .utf8) else { throw InputError("\(path): \(what) is not valid UTF-8") }
+        guard let text = String(validating: data, as: UTF8.self) else { throw InputError("\(path): \(what) is not valid UTF-8") }
         return text
     }
 }

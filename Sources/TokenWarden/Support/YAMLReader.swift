@@ -25,17 +25,20 @@ public struct YAMLLimits: Sendable {
 /// file would otherwise grow to gigabytes); size and depth are bounded; and errors name
 /// file:line:column and the kind of problem, never the text, which may hold a secret.
 enum YAMLReader {
-    static func parse(_ text: String, origin: String, limits: YAMLLimits) throws -> ConfigNode? {
-        var bytes = Array(text.utf8)
-        guard bytes.count <= limits.maxBytes else { throw limits.tooLarge(origin) }
-        if bytes.isEmpty { bytes = [0x0A] }  // libyaml wants a non-null buffer.
+    /// Items of the list under the top-level key `streaming.key` go to `streaming.take` as each
+    /// is read, and are left out of the tree: a 100k-token store never holds all its nodes at once.
+    static func parse(_ text: String, origin: String, limits: YAMLLimits,
+                      streaming: (key: String, take: (ConfigNode) throws -> Void)? = nil) throws -> ConfigNode? {
+        guard text.utf8.count <= limits.maxBytes else { throw limits.tooLarge(origin) }
+        var text = text.isEmpty ? "\n" : text  // libyaml wants a non-null buffer.
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { throw InputError("\(origin): out of memory reading YAML") }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        return try bytes.withUnsafeBufferPointer { buffer in
+        // The string's own UTF-8 storage: a big store is not copied once more.
+        return try text.withUTF8 { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var builder = Builder(origin: origin, limits: limits)
+            var builder = Builder(origin: origin, limits: limits, streaming: streaming)
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else { throw malformed(parser, origin: origin) }
@@ -68,10 +71,10 @@ enum YAMLReader {
         return "\(origin):\(mark.line + 1):\(mark.column + 1)"
     }
 
-    /// Assembles nodes from events with an explicit stack of open collections (classes, so that
-    /// appending to the innermost one never copies it).
+    /// Assembles nodes from events with an explicit stack of open collections, changed in place
+    /// (`stack[top]`), so that appending to the innermost one never copies it.
     private struct Builder {
-        final class Open {
+        struct Open {
             let line: Int
             let isMap: Bool
             var items: [ConfigNode] = []
@@ -89,11 +92,13 @@ enum YAMLReader {
 
         let origin: String
         let limits: YAMLLimits
+        let streaming: (key: String, take: (ConfigNode) throws -> Void)?
         var stack: [Open] = []
         var root: ConfigNode?
         var documents = 0
 
-        init(origin: String, limits: YAMLLimits) {
+        init(origin: String, limits: YAMLLimits, streaming: (key: String, take: (ConfigNode) throws -> Void)?) {
+            self.streaming = streaming
             self.origin = origin
             self.limits = limits
         }
@@ -139,18 +144,23 @@ enum YAMLReader {
         }
 
         private mutating func add(_ node: ConfigNode, _ event: yaml_event_t) throws {
-            guard let top = stack.last else {
+            let top = stack.count - 1
+            guard top >= 0 else {
                 root = node
                 return
             }
-            if !top.isMap {
-                top.items.append(node)
-            } else if let key = top.key {
-                top.pairs.append((key, node))
-                top.key = nil
+            if !stack[top].isMap {
+                if top == 1, let streaming, stack[0].isMap, stack[0].key == streaming.key {
+                    try streaming.take(node)
+                } else {
+                    stack[top].items.append(node)
+                }
+            } else if let key = stack[top].key {
+                stack[top].pairs.append((key, node))
+                stack[top].key = nil
             } else {
                 guard let text = node.text else { throw keysMustBeStrings(event) }
-                top.key = text
+                stack[top].key = text
             }
         }
 
