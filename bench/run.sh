@@ -72,6 +72,12 @@ rows+=("$(time_row betterleaks "staged 1-file change" "$STAGED" "$BL" git --stag
 echo "bench: full history"
 rows+=("$(time_row tokenwarden "flask history (all refs)" "$FLASK" "$TW" scan --history --all --no-progress)|$(count_tw "$FLASK" scan --history --all --no-progress)")
 rows+=("$(time_row betterleaks "flask history (all refs)" "$FLASK" "$BL" git . --no-banner -l error --exit-code=0 --log-opts=--all)|$(count_bl "$FLASK" git . --log-opts=--all)")
+echo "bench: 100k-token store"
+STORE100K=$WORK/store-100k.yaml
+[ -f "$STORE100K" ] || python3 "$ROOT/bench/generate_store.py" 100000 "$STORE100K"
+ONEFILE=$WORK/one-file
+mkdir -p "$ONEFILE" && printf 'APP_NAME = "bench"\n' > "$ONEFILE/settings.py"
+rows+=("$(time_row tokenwarden "1 file, 100k-token store" "$ONEFILE" "$TW" scan --store "$STORE100K" settings.py)|$(count_tw "$ONEFILE" scan --store "$STORE100K" settings.py)")
 echo "bench: start-up"
 rows+=("$(time_row tokenwarden "start-up (--version)" "$FLASK" "$TW" --version)|-")
 

@@ -124,7 +124,7 @@ struct ScanArguments: ParsableArguments {
             used.append("store \(located.path)")
         } else {
             let path = config.storePath ?? files.defaultPath(TokenStore.defaultPath)
-            if let (text, origin) = try files.read(path) {
+            if let (text, origin) = try files.read(path, what: "the token store", limits: .generated) {
                 request.store = try TokenStore.parse(text, origin: origin)
                 used.append("store \(origin)")
                 note(path, "the token store")
@@ -135,7 +135,9 @@ struct ScanArguments: ParsableArguments {
         request.storeKey = TokenStore.key()
         request.fingerprintKey = try FingerprintKey.resolve(file: fingerprintKeyFile)
         if useBaseline, let path = baseline ?? config.baseline {
-            guard let (text, origin) = try files.read(path) else { throw InputError("\(path): no such baseline") }
+            guard let (text, origin) = try files.read(path, what: "the baseline", limits: .generated) else {
+                throw InputError("\(path): no such baseline")
+            }
             request.baseline = try Baseline.parse(text, origin: origin)
             used.append("baseline \(origin)")
             note(path, "the baseline")

@@ -17,12 +17,8 @@ struct StoreOptions: ParsableArguments {
         return (try TokenStore.load(path: path), path)
     }
 
-    /// For commands that write: the existing store, or an empty one at the path to create.
-    func loadOrCreate() throws -> (store: TokenStore, path: String) {
-        let path = TokenStore.locate(option: self.path)?.path ?? TokenStore.defaultPath
-        if FileManager.default.fileExists(atPath: path) { return (try TokenStore.load(path: path), path) }
-        return (TokenStore(), path)
-    }
+    /// For commands that write: the store's path, whether or not it exists yet.
+    var writePath: String { TokenStore.locate(option: path)?.path ?? TokenStore.defaultPath }
 
     func loadExisting() throws -> (store: TokenStore, path: String) {
         guard let loaded = try load() else {
@@ -66,15 +62,19 @@ struct StoreCommand: ParsableCommand {
         values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
     }
 
+    /// The value is not repeated in the error: a token pasted into the wrong option would be.
     static func day(_ text: String, _ option: String) throws -> Day {
-        guard let day = Day(parsing: text) else { throw ValidationError("\(option) must be a date like 2026-12-31, not '\(text)'") }
+        guard let day = Day(parsing: text) else { throw badDate(text, option, orNever: false) }
         return day
     }
 
-    /// The fingerprint to store: HMAC when TOKENWARDEN_STORE_KEY is set, else SHA-256.
-    static func fingerprint(_ token: [UInt8]) -> StoredFingerprint {
-        let key = TokenStore.key()
-        return StoredFingerprint.of(token, algorithm: key == nil ? .sha256 : .hmacSHA256, key: key)!
+    static func expiry(_ text: String, _ option: String) throws -> Expiry {
+        guard let expiry = Expiry(parsing: text) else { throw badDate(text, option, orNever: true) }
+        return expiry
+    }
+
+    private static func badDate(_ text: String, _ option: String, orNever: Bool) -> ValidationError {
+        ValidationError("\(option) must be a date like 2026-12-31\(orNever ? " or 'never'" : "") (the value given has \(text.count) characters)")
     }
 
     struct Add: ParsableCommand {
@@ -95,31 +95,31 @@ struct StoreCommand: ParsableCommand {
         @OptionGroup var ruleOptions: RuleOptions
 
         func validate() throws {
-            if expires != "never" { _ = try StoreCommand.day(expires, "--expires") }
+            _ = try StoreCommand.expiry(expires, "--expires")
             if let created { _ = try StoreCommand.day(created, "--created") }
             if let refresh, StoredToken.Refresh(rawValue: refresh) == nil { throw ValidationError("--refresh must be hard or auto") }
         }
 
         func run() throws {
-            var (store, path) = try storeOptions.loadOrCreate()
-            if store.token(id: id) != nil { throw InputError("\(path): a token with id '\(id)' is already registered (use `store rotate`)") }
+            let path = storeOptions.writePath
             let token = try input.read()
-            let fingerprint = StoreCommand.fingerprint(token)
-            if let other = store.tokens.first(where: { StoredFingerprint.of(token, algorithm: $0.fingerprint.algorithm, key: TokenStore.key()) == $0.fingerprint }) {
-                throw InputError("this token is already registered as '\(other.id)'")
-            }
-            for line in try checkFormat(token) { Terminal.error(line) }
+            let key = TokenStore.key()
+            let fingerprint = TokenStore.fingerprint(of: token, key: key)
             let entry = StoredToken(
                 id: id, service: service, fingerprint: fingerprint, length: token.count,
                 charset: TokenCharset.of(token) ?? .printable, owner: owner,
                 scopes: StoreCommand.commaList(scopes), needs: needs.isEmpty ? nil : StoreCommand.commaList(needs),
                 created: try created.map { try StoreCommand.day($0, "--created") } ?? .today,
-                expires: expires == "never" ? nil : try StoreCommand.day(expires, "--expires"),
+                expires: try StoreCommand.expiry(expires, "--expires").day,
                 refresh: refresh.flatMap(StoredToken.Refresh.init(rawValue:)), storedIn: StoreCommand.commaList(storedIn), note: note)
-            store.tokens.append(entry)
-            try store.save(path: path)
+            let notes = try checkFormat(token)
+            let policy = try TokenStore.update(path: path, creating: true) { store in
+                try store.register(entry, secret: token, key: key)
+                return store.policy
+            }
+            for line in notes { Terminal.error(line) }
             Terminal.error("tokenwarden: registered \(id) (\(service), \(fingerprint.algorithm.rawValue), \(token.count) characters) in \(path)")
-            for v in store.policy.audit(entry).violations { Terminal.error("tokenwarden: policy: \(id): \(v.message)") }
+            for v in policy.audit(entry).violations { Terminal.error("tokenwarden: policy: \(id): \(v.message)") }
         }
 
         /// Which rules recognise the token; a warning when none is for the service given.
@@ -158,10 +158,8 @@ struct StoreCommand: ParsableCommand {
         @Argument(help: "The token id.") var id: String
 
         func run() throws {
-            var (store, path) = try storeOptions.loadExisting()
-            guard store.token(id: id) != nil else { throw InputError("\(path): no token with id '\(id)'") }
-            store.tokens.removeAll { $0.id == id }
-            try store.save(path: path)
+            let path = storeOptions.writePath
+            try TokenStore.update(path: path, creating: false) { try $0.remove(id: id) }
             Terminal.error("tokenwarden: removed \(id) from \(path)")
         }
     }
@@ -174,18 +172,17 @@ struct StoreCommand: ParsableCommand {
         @Argument(help: "The token id.") var id: String
         @Option(help: "New expiry date (YYYY-MM-DD) or 'never' (default: keep).") var expires: String?
 
+        func validate() throws {
+            if let expires { _ = try StoreCommand.expiry(expires, "--expires") }
+        }
+
         func run() throws {
-            var (store, path) = try storeOptions.loadExisting()
-            guard let index = store.tokens.firstIndex(where: { $0.id == id }) else { throw InputError("\(path): no token with id '\(id)'") }
+            let path = storeOptions.writePath
+            let expiry = try expires.map { try StoreCommand.expiry($0, "--expires") }
             let token = try input.read()
-            let fingerprint = StoreCommand.fingerprint(token)
-            if fingerprint == store.tokens[index].fingerprint { throw InputError("that is the token already registered as '\(id)': nothing rotated") }
-            store.tokens[index].fingerprint = fingerprint
-            store.tokens[index].length = token.count
-            store.tokens[index].charset = TokenCharset.of(token) ?? .printable
-            store.tokens[index].created = .today
-            if let expires { store.tokens[index].expires = expires == "never" ? nil : try StoreCommand.day(expires, "--expires") }
-            try store.save(path: path)
+            try TokenStore.update(path: path, creating: false) { store in
+                try store.rotate(id: id, to: token, key: TokenStore.key(), expires: expiry)
+            }
             Terminal.error("tokenwarden: rotated \(id) in \(path)")
         }
     }

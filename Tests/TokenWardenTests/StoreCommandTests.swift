@@ -176,12 +176,12 @@ final class StoreCommandTests: CLITestCase {
         XCTAssertEqual(a["expiry"] as? String, "never")
 
         let env = try run(["store", "check-env"], in: repo, environment: [
-            "ZENODO_TOKEN": zenodo, "STRAY": "export X=\(github)", "UNRELATED": "hello",
+            "ZENODO_TOKEN": zenodo, "STRAY_TOKEN": "export X=\(github)", "UNRELATED": "hello",
         ])
         XCTAssertEqual(env.status, 1, "a stray unknown token fails the check")
         XCTAssertTrue(env.stdout.contains("ZENODO_TOKEN\tregistered"), env.stdout)
         XCTAssertTrue(env.stdout.contains("CONDA_TOKEN\tunset"), env.stdout)
-        XCTAssertTrue(env.stdout.contains("STRAY\tunknown"), env.stdout)
+        XCTAssertTrue(env.stdout.contains("STRAY_TOKEN\tunknown"), env.stdout)
         XCTAssertFalse(env.stdout.contains("UNRELATED"))
         XCTAssertFalse(env.stdout.contains(github))
         let stale = try run(["store", "check-env"], in: repo, environment: ["ZENODO_TOKEN": "Xm7Tz2Lw9Xc4Vb8Nn1Pk6Rj3Hs5Gd0Fa2Ye7Uo4Ii9Wq1Er6Ty3Ui8Op5As0"])

@@ -25,15 +25,13 @@ public struct Config: Sendable {
     public init() {}
 
     public static func load(path: String) throws -> Config {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("\(path): cannot read the config file") }
-        guard let text = String(data: data, encoding: .utf8) else { throw InputError("\(path): config file is not valid UTF-8") }
-        return try parse(text, origin: path)
+        try parse(try YAMLFile.read(path, what: "the config file", limits: .handWritten), origin: path)
     }
 
     /// `--config PATH`, else `.tokenwarden.yaml` at the settings root when it exists.
     public static func locate(option: String?, in files: SettingsFiles) throws -> Config {
         let path = option ?? files.defaultPath(defaultPath)
-        guard let (text, origin) = try files.read(path) else {
+        guard let (text, origin) = try files.read(path, what: "the config file", limits: .handWritten) else {
             if option != nil, files.source == .disk { throw InputError("\(path): no such config file") }
             return Config()
         }

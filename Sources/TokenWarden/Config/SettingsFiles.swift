@@ -43,17 +43,20 @@ public struct SettingsFiles: Sendable {
     /// The default path of a settings file: `name` at the root.
     public func defaultPath(_ name: String) -> String { (root as NSString).appendingPathComponent(name) }
 
-    /// A file's text and the name to use for it in messages; nil when it does not exist.
-    public func read(_ path: String) throws -> (text: String, origin: String)? {
+    /// A file's text and the name to use for it in messages; nil when it does not exist. Files
+    /// larger than `limits` allow are refused before they are read whole.
+    public func read(_ path: String, what: String, limits: YAMLLimits) throws -> (text: String, origin: String)? {
         guard let (revision, relative) = inRepository(path) else {
             guard FileManager.default.fileExists(atPath: path) else { return nil }
-            guard let data = FileManager.default.contents(atPath: path) else { throw InputError("\(path): cannot read") }
-            guard let text = String(data: data, encoding: .utf8) else { throw InputError("\(path): not valid UTF-8") }
-            return (text, path)
+            return (try YAMLFile.read(path, what: what, limits: limits), path)
         }
         let origin = "\(String(revision.prefix(12))):\(relative)"
-        guard let data = try? Git.run(["cat-file", "blob", "\(revision):\(relative)"], in: repository!.root) else { return nil }
-        guard let text = String(bytes: data, encoding: .utf8) else { throw InputError("\(origin): not valid UTF-8") }
+        let object = "\(revision):\(relative)"
+        guard let size = try? Git.run(["cat-file", "-s", object], in: repository!.root) else { return nil }
+        guard let bytes = Int(String(decoding: size, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
+              bytes <= limits.maxBytes else { throw limits.tooLarge(origin) }
+        let data = try Git.run(["cat-file", "blob", object], in: repository!.root)
+        guard let text = String(validating: data, as: UTF8.self) else { throw InputError("\(origin): \(what) is not valid UTF-8") }
         return (text, origin)
     }
 
@@ -74,7 +77,9 @@ public struct SettingsFiles: Sendable {
         }
         var rules: [Rule] = []
         for file in files {
-            guard let (text, origin) = try read(file) else { throw InputError("\(file): no such rule file at \(revision.prefix(12))") }
+            guard let (text, origin) = try read(file, what: "the rule file", limits: .handWritten) else {
+                throw InputError("\(file): no such rule file at \(revision.prefix(12))")
+            }
             rules += try RuleLoader.parse(yaml: text, origin: origin)
         }
         return rules

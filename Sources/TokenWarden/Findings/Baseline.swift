@@ -27,13 +27,11 @@ public struct Baseline: Sendable, Equatable {
     }
 
     public static func load(path: String) throws -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("\(path): cannot read the baseline") }
-        guard let text = String(data: data, encoding: .utf8) else { throw InputError("\(path): baseline is not valid UTF-8") }
-        return try parse(text, origin: path)
+        try parse(try YAMLFile.read(path, what: "the baseline", limits: .generated), origin: path)
     }
 
     public static func parse(_ text: String, origin: String) throws -> Baseline {
-        guard let root = try ConfigNode.parseYAML(text, origin: origin) else { throw InputError("\(origin): the baseline is empty") }
+        guard let root = try ConfigNode.parseYAML(text, origin: origin, limits: .generated) else { throw InputError("\(origin): the baseline is empty") }
         var f = try ConfigFields(root, origin: origin, what: "the baseline")
         guard try f.int("version") == 1 else { throw InputError("\(origin): missing or unsupported baseline 'version' (expected 1)") }
         var baseline = Baseline()

@@ -18,18 +18,24 @@ public struct Enrichment: Sendable {
     }
 
     public func apply(to result: inout ScanResult) {
-        for i in result.findings.indices { apply(to: &result.findings[i]) }
+        // Identify each finding's token first, then one pass over the store for the few found.
+        let ids = result.findings.map { $0.match.registeredToken ?? index.identify($0.match.secret) }
+        let found = Set(ids.compactMap { $0 })
+        var tokens: [String: StoredToken] = [:]
+        if !found.isEmpty {
+            for token in store.tokens where found.contains(token.id) && tokens[token.id] == nil { tokens[token.id] = token }
+        }
+        for i in result.findings.indices { apply(to: &result.findings[i], token: ids[i].flatMap { tokens[$0] }) }
     }
 
-    public func apply(to finding: inout Finding) {
-        let id = finding.match.registeredToken ?? index.identify(finding.match.secret)
-        guard let id, let token = store.token(id: id) else {
+    private func apply(to finding: inout Finding, token: StoredToken?) {
+        guard let token else {
             finding.verdict.status = .unregistered
             return
         }
         let audit = store.policy.audit(token, today: today)
         finding.verdict.status = .leaked
-        finding.verdict.store = StoreVerdict(tokenID: id, owner: token.owner, scopes: token.scopes, overScoped: audit.overScoped,
+        finding.verdict.store = StoreVerdict(tokenID: token.id, owner: token.owner, scopes: token.scopes, overScoped: audit.overScoped,
                                              excessScopes: audit.excessScopes, expiry: audit.expiry)
         if finding.match.registeredToken != nil {
             finding.about.service = token.service

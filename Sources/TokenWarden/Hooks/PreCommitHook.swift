@@ -50,7 +50,7 @@ public enum PreCommitHook {
                 }
             }
         }
-        try AtomicFile.write(script(binary: binary), to: path, mode: 0o755)
+        try AtomicFile.write(script(binary: binary), to: path, permissions: .exactly(0o755))
         return Outcome(path: path, chained: chained, updated: updated)
     }
 

@@ -32,13 +32,7 @@ public enum RuleLoader {
         }
         var rules: [Rule] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw InputError("\(file): cannot read rule file")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw InputError("\(file): rule file is not valid UTF-8")
-            }
-            rules += try parse(yaml: text, origin: file)
+            rules += try parse(yaml: try YAMLFile.read(file, what: "rule file", limits: .handWritten), origin: file)
         }
         return rules
     }

@@ -43,7 +43,9 @@ public enum EnvironmentCheck {
                 }
             }
         }
-        // Other variables: a registered token in an unlisted place, or a secret nobody registered.
+        // Other variables: a registered token in an unlisted place (any name: a fingerprint match
+        // is exact), or a secret nobody registered (only in credential-named variables: PWD or
+        // PATH hold long random-looking values that are no secrets).
         let matcher = Matcher(ruleSet: rules)
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) where !named.contains(name) {
             let bytes = Array(value.utf8)
@@ -51,11 +53,24 @@ public enum EnvironmentCheck {
                 entries.append(Entry(variable: name, state: .registered, tokenID: id, detail: "holds \(id), not listed in its stored_in"))
                 continue
             }
+            guard looksLikeCredential(name) else { continue }
             let found = FindingBuilder(ruleSet: rules).scan(Blob(bytes: Array("\(name)=\(value)".utf8), provenance: Provenance(path: "env:\(name)")), with: matcher)
             if let f = found.first(where: { BlockingPolicy().blocks($0) }) {
                 entries.append(Entry(variable: name, state: .unknown, tokenID: nil, detail: "an unregistered \(f.service) secret (\(f.rule), \(f.redacted))"))
             }
         }
         return entries.sorted { ($0.variable, $0.state.rawValue) < ($1.variable, $1.state.rawValue) }
+    }
+
+    /// Words that end a credential's name part: `GITHUB_TOKEN`, `NPM_AUTHTOKEN`, `DB_PASSWORD`, `AWS_SECRET_ACCESS_KEY`.
+    static let credentialWords = ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "PASSPHRASE", "KEY", "CREDENTIAL", "CREDENTIALS",
+                                  "CREDS", "AUTH", "APIKEY"]
+
+    /// Whether a variable's name says it holds a credential: a part (split at `_`, `-`, `.`) that
+    /// is or ends with a credential word, or is `PAT`. `PWD` is not one: it is the working directory.
+    static func looksLikeCredential(_ name: String) -> Bool {
+        name.uppercased().split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "." }).contains { part in
+            part == "PAT" || credentialWords.contains { part.hasSuffix($0) }
+        }
     }
 }

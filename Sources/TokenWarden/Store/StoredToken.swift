@@ -5,6 +5,18 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
     public let year: Int, month: Int, day: Int
 
     public init?(parsing text: String) {
+        // The form the store writes, read from the bytes: a big store holds two dates per token.
+        let u = Array(text.utf8.prefix(10))
+        func digits(_ r: Range<Int>) -> Int? {
+            var n = 0
+            for i in r { guard (0x30...0x39).contains(u[i]) else { return nil }; n = n * 10 + Int(u[i] - 0x30) }
+            return n
+        }
+        if u.count == 10, u[4] == 0x2D, u[7] == 0x2D, let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) {
+            guard (1...12).contains(m), (1...Day.daysIn(m, y)).contains(d) else { return nil }
+            (year, month, day) = (y, m, d)
+            return
+        }
         let parts = text.prefix(10).split(separator: "-")
         guard text.count >= 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               parts[0].count == 4, (1...12).contains(m), (1...Day.daysIn(m, y)).contains(d) else { return nil }

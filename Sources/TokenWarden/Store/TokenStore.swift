@@ -22,17 +22,21 @@ public struct TokenStore: Sendable, Equatable {
     // MARK: Reading
 
     public static func load(path: String) throws -> TokenStore {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError("\(path): cannot read the token store")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError("\(path): token store is not valid UTF-8")
-        }
-        return try parse(text, origin: path)
+        try parse(try YAMLFile.read(path, what: "the token store", limits: .generated), origin: path)
     }
 
     public static func parse(_ text: String, origin: String) throws -> TokenStore {
-        guard let root = try ConfigNode.parseYAML(text, origin: origin) else {
+        // Tokens are read one by one as the parser reaches them, not from a tree of all of them.
+        var tokens: [StoredToken] = []
+        var ids = Set<String>()
+        let root = try ConfigNode.parseYAML(text, origin: origin, limits: .generated, streaming: "tokens") { item in
+            let token = try parseToken(item, origin: origin)
+            guard ids.insert(token.id).inserted else {
+                throw InputError("\(ConfigFields.locate(item, origin)): duplicate token id '\(token.id)'")
+            }
+            tokens.append(token)
+        }
+        guard let root else {
             throw InputError("\(origin): the token store is empty (expected 'version: 1')")
         }
         var f = try ConfigFields(root, origin: origin, what: "the token store")
@@ -42,13 +46,8 @@ public struct TokenStore: Sendable, Equatable {
         }
         var store = TokenStore()
         if let node = f.raw("policy") { store.policy = try parsePolicy(node, origin: origin) }
-        for item in try f.list("tokens") ?? [] {
-            let token = try parseToken(item, origin: origin)
-            if store.tokens.contains(where: { $0.id == token.id }) {
-                throw InputError("\(ConfigFields.locate(item, origin)): duplicate token id '\(token.id)'")
-            }
-            store.tokens.append(token)
-        }
+        _ = try f.list("tokens")  // Read above; here only checked to be a list.
+        store.tokens = tokens
         try f.finish("the token store")
         return store
     }
@@ -101,9 +100,10 @@ public struct TokenStore: Sendable, Equatable {
     static func parsePolicy(_ node: ConfigNode, origin: String) throws -> Policy {
         var f = try ConfigFields(node, origin: origin, what: "policy")
         var policy = Policy()
-        if let days = try f.int("max_age_days") { policy.maxAgeDays = days > 0 ? days : nil }
+        // 0 days of age means no limit; a negative count is a typo that would silently mean the same.
+        if let days = try f.days("max_age_days") { policy.maxAgeDays = days > 0 ? days : nil }
         if let require = try f.bool("require_expiry") { policy.requireExpiry = require }
-        if let days = try f.int("warn_expiring_days") { policy.warnExpiringDays = days }
+        if let days = try f.days("warn_expiring_days") { policy.warnExpiringDays = days }
         if let node = f.raw("forbidden_scopes") {
             var services = try ConfigFields(node, origin: origin, what: "forbidden_scopes")
             for service in services.keys {
@@ -149,16 +149,39 @@ public struct TokenStore: Sendable, Equatable {
         return header + (try Yams.serialize(node: root))
     }
 
-    /// Writes atomically (temp file + fsync + rename) with mode 0600, creating the directory.
-    public func save(path: String) throws {
+    /// Writes atomically (temp file + fsync + rename) with mode 0600 whatever the umask. Not
+    /// locked: to change a store others may be changing too, use `update(path:_:)`.
+    func save(path: String) throws {
         let text = try yaml()
         // Round-trip before writing: never replace a good store with one that cannot be read back.
         _ = try TokenStore.parse(text, origin: path)
-        let directory = (path as NSString).deletingLastPathComponent
+        try AtomicFile.write(text, to: path, permissions: .exactly(0o600))
+    }
+
+    /// Changes the store at `path` under an exclusive lock on `PATH.lock`, from read to write:
+    /// two `store add` runs both land, and a `rotate` beside an `add` is never undone. A symlinked
+    /// store is updated where the link points; temporary files a killed writer left are removed.
+    /// A missing store starts empty when `creating`, else it is an error.
+    @discardableResult
+    public static func update<T>(path: String, creating: Bool, _ change: (inout TokenStore) throws -> T) throws -> T {
+        let target = try AtomicFile.target(of: path)
+        let missing = InputError("\(path): no such token store (create one with `tokenwarden store add`)")
+        guard creating || FileManager.default.fileExists(atPath: target) else { throw missing }
+        let directory = (target as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        try AtomicFile.write(text, to: path, mode: 0o600)
+        return try FileLock.holding(beside: target) {
+            AtomicFile.removeStaleTemporaryFiles(of: target)
+            // Whether it exists, and what it holds, is only known once the lock is held.
+            let exists = FileManager.default.fileExists(atPath: target)
+            guard creating || exists else { throw missing }
+            var store = exists ? try load(path: target) : TokenStore()
+            let result: T
+            do { result = try change(&store) } catch let error as InputError { throw InputError("\(path): \(error.description)") }
+            try store.save(path: target)
+            return result
+        }
     }
 
     // MARK: Locating

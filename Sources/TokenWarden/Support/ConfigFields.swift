@@ -5,7 +5,10 @@ struct ConfigFields {
     let node: ConfigNode
     let origin: String
     private var pairs: [(key: String, value: ConfigNode)] = []
-    private var used: Set<String> = []
+    /// Per pair, whether a getter asked for it; and every key asked for, for `finish`'s message.
+    /// Arrays, not sets: a 100k-token store makes a million of these calls, and maps are small.
+    private var used: [Bool] = []
+    private var asked: [String] = []
 
     init(_ node: ConfigNode, origin: String, what: String) throws {
         self.node = node
@@ -13,12 +16,20 @@ struct ConfigFields {
         guard case .map(let map) = node.kind else {
             throw InputError("\(ConfigFields.locate(node, origin)): \(what) must be a mapping")
         }
-        for pair in map {
-            if pairs.contains(where: { $0.key == pair.key }) {
-                throw InputError("\(ConfigFields.locate(pair.value, origin)): duplicate key '\(pair.key)'")
-            }
-            pairs.append(pair)
+        // Comparing each key with those before it is quickest for the usual handful of keys,
+        // but quadratic: a hostile file's map of 100k keys is checked with a set.
+        func duplicate(_ pair: (key: String, value: ConfigNode)) -> InputError {
+            InputError("\(ConfigFields.locate(pair.value, origin)): duplicate key '\(pair.key)'")
         }
+        if map.count <= 16 {
+            for i in map.indices where map[..<i].contains(where: { $0.key == map[i].key }) { throw duplicate(map[i]) }
+        } else {
+            var seen = Set<String>(minimumCapacity: map.count)
+            for pair in map where !seen.insert(pair.key).inserted { throw duplicate(pair) }
+        }
+        pairs = map
+        used = Array(repeating: false, count: map.count)
+        asked.reserveCapacity(map.count + 4)
     }
 
     static func locate(_ node: ConfigNode, _ origin: String) -> String {
@@ -31,9 +42,11 @@ struct ConfigFields {
     var keys: [String] { pairs.map(\.key) }
 
     mutating func raw(_ key: String) -> ConfigNode? {
-        used.insert(key)
-        guard let node = pairs.first(where: { $0.key == key })?.value, !node.isNull else { return nil }
-        return node
+        asked.append(key)
+        guard let index = pairs.firstIndex(where: { $0.key == key }) else { return nil }
+        used[index] = true
+        let node = pairs[index].value
+        return node.isNull ? nil : node
     }
 
     func fail(_ key: String, _ node: ConfigNode, _ message: String) -> InputError {
@@ -71,6 +84,13 @@ struct ConfigFields {
         return value
     }
 
+    /// A count of days: a whole number, not negative.
+    mutating func days(_ key: String) throws -> Int? {
+        guard let value = try int(key) else { return nil }
+        guard value >= 0 else { throw fail(key, raw(key)!, "must be a number of days, 0 or more") }
+        return value
+    }
+
     /// A list of strings; a single string is read as a list of one.
     mutating func strings(_ key: String) throws -> [String]? {
         guard let node = raw(key) else { return nil }
@@ -93,8 +113,8 @@ struct ConfigFields {
 
     /// Throws on the first key that no getter asked for.
     func finish(_ what: String) throws {
-        if let extra = pairs.first(where: { !used.contains($0.key) }) {
-            let known = used.sorted().joined(separator: ", ")
+        if let extra = used.firstIndex(of: false).map({ pairs[$0] }) {
+            let known = Set(asked).sorted().joined(separator: ", ")
             throw InputError("\(ConfigFields.locate(extra.value, origin)): unknown key '\(extra.key)' in \(what) (known: \(known))")
         }
     }

@@ -1,5 +1,3 @@
-import Yams
-
 /// A user-facing error in an input file (rules, config, store, baseline): one line, exit 2.
 public struct InputError: Error, CustomStringConvertible, Equatable {
     public var description: String
@@ -84,37 +82,18 @@ public struct ConfigNode: Sendable {
         return Int(text)
     }
 
-    /// Parses YAML text; a syntax error becomes a one-line `InputError` naming `origin`.
-    public static func parseYAML(_ text: String, origin: String) throws -> ConfigNode? {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch {
-            let message = String(describing: error).split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
-            throw InputError("\(origin): malformed YAML: \(message)")
-        }
-        return try node.map { try convert($0, origin: origin) }
+    /// Parses YAML text; a syntax error, an anchor or alias, or a file beyond `limits` becomes a
+    /// one-line `InputError` naming `origin` and, where there is one, line and column.
+    public static func parseYAML(_ text: String, origin: String, limits: YAMLLimits = .handWritten) throws -> ConfigNode? {
+        try YAMLReader.parse(text, origin: origin, limits: limits)
     }
 
-    private static func convert(_ node: Node, origin: String) throws -> ConfigNode {
-        let line = node.mark?.line
-        switch node {
-        case .scalar(let s):
-            return ConfigNode(.scalar(s.string, plain: s.style == .plain), line: line)
-        case .sequence(let seq):
-            return ConfigNode(.list(try seq.map { try convert($0, origin: origin) }), line: line)
-        case .mapping(let mapping):
-            var pairs: [(key: String, value: ConfigNode)] = []
-            for (key, value) in mapping {
-                guard case .scalar(let k) = key else {
-                    throw InputError("\(origin):\(key.mark?.line ?? 0): keys must be strings")
-                }
-                pairs.append((k.string, try convert(value, origin: origin)))
-            }
-            return ConfigNode(.map(pairs), line: line)
-        case .alias:
-            throw InputError("\(origin):\(line ?? 0): YAML aliases are not supported here")
+    /// As `parseYAML`, but each item of the top-level list `key` goes to `take` as it is read and
+    /// is left out of the tree (the list stays, empty): for files with very many entries.
+    static func parseYAML(_ text: String, origin: String, limits: YAMLLimits, streaming key: String,
+                          to take: (ConfigNode) throws -> Void) throws -> ConfigNode? {
+        try withoutActuallyEscaping(take) { take in
+            try YAMLReader.parse(text, origin: origin, limits: limits, streaming: (key, take))
         }
     }
 }
