@@ -61,7 +61,7 @@ public enum Pipeline {
             result.findings.removeAll { allowed.contains($0.fingerprint) }
             result.summary.allowlisted += before - result.findings.count
         }
-        let stale = request.baseline?.apply(to: &result) ?? []
+        let stale = request.baseline?.apply(to: &result, ruleIDs: RuleIDs(request.rules)) ?? []
         request.config.failOn.apply(to: &result)
         let mismatch = request.baseline?.keyMismatch(scanningWith: request.fingerprintKey)
         return ScanOutcome(result: result, notes: request.settingsNotes + input.notes + [mismatch].compactMap { $0 }, staleBaseline: stale)
