@@ -5,23 +5,14 @@ import Darwin
 #endif
 
 /// read(2) and write(2) under a name that no type's own `read`/`write` method shadows, and that
-/// builds on Linux (Glibc) and macOS (Darwin) alike.
+/// builds on Linux (Glibc) and macOS (Darwin) alike. Both return the byte count, or -1 with `errno`
+/// (read: 0 at end of file).
 public enum SystemIO {
-    /// Reads up to `count` bytes into `buffer`; the byte count, 0 at end of file, or -1 with `errno`.
-    public static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.read(fd, buffer, count)
-        #else
-        Darwin.read(fd, buffer, count)
-        #endif
-    }
-
-    /// Writes up to `count` bytes from `buffer`; the byte count written, or -1 with `errno`.
-    public static func write(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.write(fd, buffer, count)
-        #else
-        Darwin.write(fd, buffer, count)
-        #endif
-    }
+    #if canImport(Glibc)
+    public static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Glibc.read(fd, buffer, count) }
+    public static func write(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { Glibc.write(fd, buffer, count) }
+    #elseif canImport(Darwin)
+    public static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { Darwin.read(fd, buffer, count) }
+    public static func write(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { Darwin.write(fd, buffer, count) }
+    #endif
 }
