@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 RELEASE_BIN := .build/release/tokenwarden
 DEMO := Fixtures/demo
 
-.PHONY: deps build release scan test rules-check bench clean
+.PHONY: deps build release scan test rules-check rules-doc bench clean
 
 # libpcre2-8 comes from the system: install it (and pkg-config) when pkg-config cannot find it.
 deps:
@@ -33,6 +33,10 @@ test: deps
 
 rules-check: build
 	.build/debug/tokenwarden rules check
+
+# docs/RULES.md is generated from the rules; RuleCatalogTests fails when it is stale.
+rules-doc: build
+	.build/debug/tokenwarden rules list --format markdown > docs/RULES.md.tmp && mv docs/RULES.md.tmp docs/RULES.md
 
 bench: deps
 	bash bench/run.sh

@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "tokenwarden",
-    platforms: [.macOS(.v14)],
+    // macOS 15 for Synchronization's Atomic; Linux is the tested platform.
+    platforms: [.macOS("15.0")],
     products: [
         .executable(name: "tokenwarden", targets: ["tokenwarden"]),
         .library(name: "TokenWarden", targets: ["TokenWarden"]),

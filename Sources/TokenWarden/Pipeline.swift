@@ -70,7 +70,7 @@ public enum Pipeline {
             result.findings.removeAll { allowed.contains($0.fingerprint) }
             result.summary.allowlisted += before - result.findings.count
         }
-        let stale = request.baseline?.apply(to: &result) ?? []
+        let stale = request.baseline?.apply(to: &result, ruleIDs: RuleIDs(request.rules)) ?? []
         request.config.failOn.apply(to: &result)
         result.countFindings()
         let mismatch = request.baseline?.keyMismatch(scanningWith: request.fingerprintKey)

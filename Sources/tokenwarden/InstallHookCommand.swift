@@ -32,7 +32,11 @@ struct InstallHookCommand: ParsableCommand {
 
     /// This binary's absolute path, so the hook runs the same tokenwarden that installed it.
     static var executablePath: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        #if os(Linux)
+        let running = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        #else
+        let running = Bundle.main.executablePath
+        #endif
+        return running ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
     }
 }

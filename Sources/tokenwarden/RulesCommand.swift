@@ -11,11 +11,21 @@ struct RulesCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the rules in use.")
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown }
+
+        static let configuration = CommandConfiguration(
+            abstract: "List the rules in use.",
+            discussion: "--format markdown writes the rule reference (docs/RULES.md is this output for the built-in rules)."
+        )
+        @Option(help: "Output format: text or markdown.") var format: Format = .text
         @OptionGroup var ruleOptions: RuleOptions
 
         func run() throws {
             let rules = try ruleOptions.loadRules()
+            if format == .markdown {
+                try StandardStream.standardOutput.write(RuleCatalog.markdown(rules))
+                return
+            }
             let width = rules.map(\.id.count).max() ?? 0
             var out = ""
             for rule in rules {

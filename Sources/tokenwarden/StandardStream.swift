@@ -25,7 +25,7 @@ final class StandardStream: Sendable {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count, !readerGone.load(ordering: .relaxed) {
-            let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeBytes { SystemIO.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if n >= 0 { offset += n; continue }
             switch errno {
             case EINTR, EAGAIN: continue

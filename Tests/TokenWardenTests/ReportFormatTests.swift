@@ -16,7 +16,8 @@ final class ReportFormatTests: XCTestCase {
     static let rules: [Rule] = [
         Rule(id: "github-pat-classic", service: "github", description: "GitHub classic personal access token (ghp_)",
              keywords: ["ghp_"], regex: #"\b(ghp_[A-Za-z0-9]{36})\b"#, checksum: "github-crc32", confidence: .high,
-             remediation: "Revoke it under GitHub → Settings → Developer settings, then issue a fine-grained token."),
+             remediation: "Revoke it under GitHub → Settings → Developer settings, then issue a fine-grained token.",
+             references: ["https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens"]),
         Rule(id: "codeocean-token", service: "codeocean", description: "Code Ocean API access token",
              keywords: ["cop_"], regex: #"\b(cop_[A-Za-z0-9]{32,64})\b"#, confidence: .medium,
              remediation: "Revoke it in Code Ocean under Account → Access Tokens and issue a read-only token."),

@@ -38,6 +38,10 @@ final class RuleLoaderTests: XCTestCase {
             ("rulez: []", "unknown key 'rulez'"),
             ("rules:\n  - id: Bad Id\n    service: s\n    keywords: [k]\n    regex: x\n", "must be lower-case"),
             ("- just\n- a list", "must be a mapping"),
+            (valid + "\n    references: ['http://acme.example/docs']", "reference 'http://acme.example/docs' must be an https URL"),
+            (valid + "\n    references: ['docs/acme.md']", "must be an https URL"),
+            (valid + "\n    aliases: [acme-key]", "not the rule's own id"),
+            (valid + "\n    aliases: ['Old Key']", "alias 'Old Key' must be a former id"),
         ]
         for (yaml, expected) in cases {
             let message = error(yaml)
@@ -51,6 +55,21 @@ final class RuleLoaderTests: XCTestCase {
         let rules = try RuleLoader.parse(yaml: valid, origin: "a.yaml") + RuleLoader.parse(yaml: valid, origin: "b.yaml")
         XCTAssertThrowsError(try RuleLoader.checkUniqueIDs(rules)) { error in
             XCTAssertTrue("\(error)".contains("duplicate rule id 'acme-key'"))
+        }
+    }
+
+    func testReferencesAndAliases() throws {
+        let rules = try RuleLoader.parse(yaml: valid + "\n    aliases: [acme-token]\n    references: ['https://acme.example/docs/tokens']", origin: "r.yaml")
+        XCTAssertEqual(rules[0].aliases, ["acme-token"])
+        XCTAssertEqual(rules[0].references, ["https://acme.example/docs/tokens"])
+        let ids = RuleIDs(rules)
+        XCTAssertEqual(ids.currentID(of: "acme-token"), "acme-key")
+        XCTAssertEqual(ids.currentID(of: "acme-key"), "acme-key")
+        XCTAssertNil(ids.currentID(of: "other"))
+        // A former id may not be another rule's id, nor another rule's former id.
+        let renamed = try RuleLoader.parse(yaml: valid.replacingOccurrences(of: "acme-key", with: "acme-new") + "\n    aliases: [acme-key]", origin: "b.yaml")
+        XCTAssertThrowsError(try RuleLoader.checkUniqueIDs(RuleLoader.parse(yaml: valid, origin: "a.yaml") + renamed)) { error in
+            XCTAssertTrue("\(error)".contains("duplicate rule id 'acme-key'"), "\(error)")
         }
     }
 

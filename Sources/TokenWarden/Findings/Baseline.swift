@@ -81,14 +81,17 @@ public struct Baseline: Sendable, Equatable {
             + "or re-create it"
     }
 
-    /// Hides baselined findings; returns the entries that matched nothing.
-    public func apply(to result: inout ScanResult) -> [Entry] {
-        let known = Set(entries)
+    /// Hides baselined findings; returns the entries that matched nothing. An entry written under
+    /// a rule's former id (see `RuleIDs`) matches the renamed rule's findings.
+    public func apply(to result: inout ScanResult, ruleIDs: RuleIDs) -> [Entry] {
+        var known: [Entry: Entry] = [:]
+        for entry in entries {
+            known[Entry(rule: ruleIDs.currentID(of: entry.rule) ?? entry.rule, path: entry.path, fingerprint: entry.fingerprint)] = entry
+        }
         var used = Set<Entry>()
         result.findings.removeAll { f in
-            let key = Entry(rule: f.rule, path: f.path, fingerprint: f.fingerprint)
-            guard known.contains(key) else { return false }
-            used.insert(key)
+            guard let entry = known[Entry(rule: f.rule, path: f.path, fingerprint: f.fingerprint)] else { return false }
+            used.insert(entry)
             result.summary.baselined += 1
             return true
         }

@@ -21,7 +21,7 @@ public enum FindingFingerprint {
             return (Fingerprint.sha256Hex(secret), .sha256)
         }
         let trimmed = context.suffix(contextLength).drop { $0 == 0x20 || $0 == 0x09 }
-        let input = Array("tokenwarden context v1\u{0}\(rule.id)\u{0}\(secret.count)\u{0}".utf8) + trimmed
+        let input = Array("tokenwarden context v1\u{0}\(rule.fingerprintID)\u{0}\(secret.count)\u{0}".utf8) + trimmed
         return (Fingerprint.sha256Hex(input), .context)
     }
 }

@@ -24,7 +24,7 @@ final class ByteReader {
         }
         if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
         while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + end, $0.count - end) }
+            let n = buffer.withUnsafeMutableBytes { SystemIO.read(fd, $0.baseAddress! + end, $0.count - end) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { eof = true; return false }
             end += n
@@ -63,7 +63,7 @@ final class ByteReader {
             start += buffered
             var filled = buffered
             while filled < count {
-                let n = Glibc.read(fd, raw.baseAddress! + filled, count - filled)
+                let n = SystemIO.read(fd, raw.baseAddress! + filled, count - filled)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { failed = true; eof = true; break }
                 filled += n

@@ -46,7 +46,7 @@ enum FileReader {
                 if buffer.count > maxSize { return .skip(.tooLarge, "more than --max-file-size \(maxSize) bytes") }
                 buffer.append(contentsOf: repeatElement(0, count: max(buffer.count, 64 * 1024)))
             }
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + used, $0.count - used) }
+            let n = buffer.withUnsafeMutableBytes { SystemIO.read(fd, $0.baseAddress! + used, $0.count - used) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .skip(.unreadable, errorText())

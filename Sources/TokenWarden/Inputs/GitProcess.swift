@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A long-running git child process whose output is read as a stream (log, cat-file),
@@ -12,8 +14,10 @@ final class GitProcess: @unchecked Sendable {
     init(_ arguments: [String], in directory: String) throws {
         self.arguments = arguments
         child = try ChildProcess(GitHardening.commandLine(arguments, in: directory), environment: GitHardening.environment(in: directory))
-        // A bigger pipe (Linux F_SETPIPE_SZ) means fewer wake-ups while git streams megabytes.
+        #if os(Linux)
+        // A bigger pipe (F_SETPIPE_SZ = 1031, Linux only) means fewer wake-ups while git streams megabytes.
         _ = fcntl(child.stdoutFD, 1031, 1 << 20)
+        #endif
         output = ByteReader(fd: child.stdoutFD)
     }
 

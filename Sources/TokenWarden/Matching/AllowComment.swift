@@ -1,10 +1,11 @@
 /// Inline suppression: `tokenwarden:allow` on a line hides every finding on it;
 /// `tokenwarden:allow rule-a,rule-b` hides only those rules' findings. Suppressed findings
-/// are counted in the summary, so nothing disappears silently.
+/// are counted in the summary, so nothing disappears silently. A rule's former id (alias) still
+/// names it, so comments written before a rename keep working.
 enum AllowComment {
     static let marker = Array("tokenwarden:allow".utf8)
 
-    static func suppresses(_ ruleID: String, line: UnsafeRawBufferPointer, knownRules: Set<String>) -> Bool {
+    static func suppresses(_ ruleID: String, line: UnsafeRawBufferPointer, knownRules: RuleIDs) -> Bool {
         guard let at = firstIndex(of: marker, in: line) else { return false }
         // Words after the marker that name rules restrict it to those rules; other words are prose.
         var named: [String] = []
@@ -12,7 +13,7 @@ enum AllowComment {
         func endWord() {
             if !word.isEmpty {
                 let w = String(decoding: word, as: UTF8.self)
-                if knownRules.contains(w) { named.append(w) }
+                if let id = knownRules.currentID(of: w) { named.append(id) }
                 word.removeAll()
             }
         }

@@ -1,6 +1,8 @@
 import Crypto
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// What the matcher reports for one blob: matches, and rules whose regex hit a PCRE2 limit.

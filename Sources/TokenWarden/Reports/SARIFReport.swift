@@ -35,8 +35,10 @@ public enum SARIFReport {
     // MARK: Rules
 
     static func descriptor(for rule: Rule) -> Descriptor {
-        descriptor(id: rule.id, service: rule.service, description: rule.description, confidence: rule.confidence,
+        var described = descriptor(id: rule.id, service: rule.service, description: rule.description, confidence: rule.confidence,
                    checksum: rule.checksum, remediation: rule.remediation)
+        described.helpUri = rule.references.first
+        return described
     }
 
     /// A rule that is not in the rule list (a report merged from elsewhere, a store-driven match):
@@ -161,6 +163,7 @@ public enum SARIFReport {
         var shortDescription: Message
         var fullDescription: Message
         var help: Message
+        var helpUri: String?
         var defaultConfiguration: Configuration
         var properties: DescriptorProperties
     }

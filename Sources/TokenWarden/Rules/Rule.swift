@@ -61,6 +61,8 @@ public struct Rule: Equatable, Sendable {
 
     /// Stable identifier, e.g. `github-pat-classic`.
     public var id: String
+    /// Former ids of a renamed rule, oldest first: baselines and allow comments written with them still apply.
+    public var aliases: [String]
     /// The service that issued the token, e.g. `github`, `zenodo-sandbox`.
     public var service: String
     public var description: String
@@ -79,6 +81,8 @@ public struct Rule: Equatable, Sendable {
     public var generic: Bool
     /// What to do when this secret leaks: where to revoke and re-issue it.
     public var remediation: String?
+    /// https links to the service's own documentation of the token; the first is the rule's help link.
+    public var references: [String]
     /// How far (bytes) a match may reach from a keyword occurrence. The regex runs only on the
     /// lines within this distance of each keyword hit; `nil` means the whole file.
     public var window: Int?
@@ -88,12 +92,14 @@ public struct Rule: Equatable, Sendable {
     public var origin: String
 
     public init(
-        id: String, service: String, description: String = "", keywords: [String], regex: String,
+        id: String, aliases: [String] = [], service: String, description: String = "", keywords: [String], regex: String,
         entropy: EntropyThreshold? = nil, checksum: String? = nil, confidence: Confidence = .medium,
-        path: String? = nil, generic: Bool = false, remediation: String? = nil, window: Int? = Rule.defaultWindow,
+        path: String? = nil, generic: Bool = false, remediation: String? = nil, references: [String] = [],
+        window: Int? = Rule.defaultWindow,
         examples: [RuleExample] = [], negativeExamples: [RuleExample] = [], origin: String = "<code>"
     ) {
         self.id = id
+        self.aliases = aliases
         self.service = service
         self.description = description
         self.keywords = keywords
@@ -104,9 +110,13 @@ public struct Rule: Equatable, Sendable {
         self.path = path
         self.generic = generic
         self.remediation = remediation
+        self.references = references
         self.window = window
         self.examples = examples
         self.negativeExamples = negativeExamples
         self.origin = origin
     }
+
+    /// The id context fingerprints hash: the rule's first id, so a rename keeps its fingerprints.
+    public var fingerprintID: String { aliases.first ?? id }
 }

@@ -37,14 +37,17 @@ public enum RuleLoader {
         return rules
     }
 
-    /// Rejects two rules with one id: ids name findings, baselines and allow comments.
+    /// Rejects two rules with one id, counting former ids (aliases): ids name findings, baselines
+    /// and allow comments, so each must lead to one rule.
     public static func checkUniqueIDs(_ rules: [Rule]) throws {
         var seen: [String: String] = [:]
         for rule in rules {
-            if let first = seen[rule.id] {
-                throw InputError("\(rule.origin): duplicate rule id '\(rule.id)' (first defined in \(first))")
+            for id in [rule.id] + rule.aliases {
+                if let first = seen[id] {
+                    throw InputError("\(rule.origin): duplicate rule id '\(id)' (first defined in \(first))")
+                }
+                seen[id] = rule.origin
             }
-            seen[rule.id] = rule.origin
         }
     }
 
@@ -93,6 +96,7 @@ public enum RuleLoader {
         }
         let rule = Rule(
             id: id,
+            aliases: try aliases(&f, where_, id: id),
             service: try f.requiredString("service"),
             description: try f.string("description") ?? "",
             keywords: keywords,
@@ -103,6 +107,7 @@ public enum RuleLoader {
             path: path,
             generic: try f.bool("generic") ?? false,
             remediation: try f.string("remediation"),
+            references: try references(&f, where_),
             window: try window(&f, where_),
             examples: try examples(&f, "examples"),
             negativeExamples: try examples(&f, "negative_examples"),
@@ -110,6 +115,26 @@ public enum RuleLoader {
         )
         try f.finish("rule '\(id)'")
         return rule
+    }
+
+    /// Former ids: valid ids, none of them the rule's own.
+    private static func aliases(_ f: inout ConfigFields, _ where_: String, id: String) throws -> [String] {
+        let aliases = try f.strings("aliases") ?? []
+        for alias in aliases where !isValidID(alias) || alias == id {
+            throw InputError("\(where_): alias '\(alias)' must be a former id: lower-case letters, digits, '.', '_' or '-', not the rule's own id")
+        }
+        return aliases
+    }
+
+    /// Documentation links: absolute https URLs with a host, since reports link to them.
+    private static func references(_ f: inout ConfigFields, _ where_: String) throws -> [String] {
+        let links = try f.strings("references") ?? []
+        for link in links {
+            guard let url = URLComponents(string: link), url.scheme == "https", !(url.host ?? "").isEmpty else {
+                throw InputError("\(where_): reference '\(link)' must be an https URL")
+            }
+        }
+        return links
     }
 
     /// `window: N` bytes, or `window: file` for the whole file.

@@ -11,7 +11,7 @@ public final class RuleSet: Sendable {
     let pathOnlyRules: [Int]
     let checksums: [Checksum?]
     let publicPrefixes: [PublicPrefix]
-    let ruleIDs: Set<String>
+    let ruleIDs: RuleIDs
 
     public init(_ rules: [Rule]) {
         self.rules = rules
@@ -31,7 +31,7 @@ public final class RuleSet: Sendable {
         pathOnlyRules = rules.indices.filter { rules[$0].keywords.isEmpty }
         checksums = rules.map { $0.checksum.flatMap(Checksum.init(named:)) }
         publicPrefixes = rules.map(PublicPrefix.init(rule:))
-        ruleIDs = Set(rules.map(\.id))
+        ruleIDs = RuleIDs(rules)
     }
 
     /// Compiles every pattern now (for `rules check`), returning the rules that fail.

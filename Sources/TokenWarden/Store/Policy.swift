@@ -6,13 +6,22 @@ public struct Policy: Sendable, Equatable {
     public var warnExpiringDays: Int
     /// service -> scope patterns (`*` wildcard) that must be justified by `needs`.
     public var forbiddenScopes: [String: [String]]
+    /// Services whose token issued with no scope has the full access of its user (Pydio Cells).
+    public var fullAccessWhenUnscoped: Set<String>
+    /// Services whose `refresh: auto` expiry slides while the token is used, so without a hard
+    /// expiry it never ends (Pydio Cells `cells admin user token -a`).
+    public var autoRefreshSlides: Set<String>
 
     public init(maxAgeDays: Int? = 365, requireExpiry: Bool = true, warnExpiringDays: Int = 14,
-                forbiddenScopes: [String: [String]] = Policy.defaultForbiddenScopes) {
+                forbiddenScopes: [String: [String]] = Policy.defaultForbiddenScopes,
+                fullAccessWhenUnscoped: Set<String> = Policy.defaultFullAccessWhenUnscoped,
+                autoRefreshSlides: Set<String> = Policy.defaultAutoRefreshSlides) {
         self.maxAgeDays = maxAgeDays
         self.requireExpiry = requireExpiry
         self.warnExpiringDays = warnExpiringDays
         self.forbiddenScopes = forbiddenScopes
+        self.fullAccessWhenUnscoped = fullAccessWhenUnscoped
+        self.autoRefreshSlides = autoRefreshSlides
     }
 
     public static let defaultForbiddenScopes: [String: [String]] = [
@@ -26,6 +35,11 @@ public struct Policy: Sendable, Equatable {
         // Read & Write where Read would do.
         "codeocean": ["*:write", "write"],
     ]
+
+    // Pydio Cells: a PAT without a node scope acts as its user, and `-a` (auto-refresh) tokens
+    // slide their expiry on every use.
+    public static let defaultFullAccessWhenUnscoped: Set<String> = ["pydio-cells"]
+    public static let defaultAutoRefreshSlides: Set<String> = ["pydio-cells"]
 
     /// Whether `scope` matches `pattern` (`*` matches any run of characters).
     static func matches(_ scope: String, _ pattern: String) -> Bool {
@@ -97,13 +111,11 @@ extension Policy {
         for scope in Array(Set(forbidden)).sorted() {
             violations.append(Violation(kind: .forbiddenScope, message: "scope \(scope) is forbidden for \(token.service) unless the job needs it"))
         }
-        if token.service == "pydio-cells" {
-            if token.scopes.isEmpty {
-                violations.append(Violation(kind: .fullAccess, message: "no scope: the token has the full access of its user"))
-            }
-            if token.refresh == .auto && token.expires == nil {
-                violations.append(Violation(kind: .autoRefresh, message: "auto-refresh with no hard limit never expires while it is used"))
-            }
+        if fullAccessWhenUnscoped.contains(token.service) && token.scopes.isEmpty {
+            violations.append(Violation(kind: .fullAccess, message: "no scope: the token has the full access of its user"))
+        }
+        if autoRefreshSlides.contains(token.service) && token.refresh == .auto && token.expires == nil {
+            violations.append(Violation(kind: .autoRefresh, message: "auto-refresh with no hard limit never expires while it is used"))
         }
         let expiry: ExpiryVerdict
         if let expires = token.expires {

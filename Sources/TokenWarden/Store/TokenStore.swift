@@ -111,6 +111,8 @@ public struct TokenStore: Sendable, Equatable {
             }
             try services.finish("forbidden_scopes")
         }
+        if let services = try f.strings("full_access_when_unscoped") { policy.fullAccessWhenUnscoped = Set(services) }
+        if let services = try f.strings("auto_refresh_slides") { policy.autoRefreshSlides = Set(services) }
         try f.finish("policy")
         return policy
     }
@@ -130,6 +132,12 @@ public struct TokenStore: Sendable, Equatable {
         ]
         if policy.forbiddenScopes != Policy.defaultForbiddenScopes {
             policyPairs.append(("forbidden_scopes", map(policy.forbiddenScopes.sorted { $0.key < $1.key }.map { ($0.key, list($0.value)) })))
+        }
+        if policy.fullAccessWhenUnscoped != Policy.defaultFullAccessWhenUnscoped {
+            policyPairs.append(("full_access_when_unscoped", list(policy.fullAccessWhenUnscoped.sorted())))
+        }
+        if policy.autoRefreshSlides != Policy.defaultAutoRefreshSlides {
+            policyPairs.append(("auto_refresh_slides", list(policy.autoRefreshSlides.sorted())))
         }
         let tokenNodes = tokens.map { t in
             map([

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A child process started with `posix_spawnp`, its standard streams on pipes.
@@ -23,7 +25,11 @@ final class ChildProcess: @unchecked Sendable {
         }
         // Our ends must not leak into other children (a leaked write end would keep a pipe open).
         for fd in inPipe + outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t? = nil  // an opaque pointer on Darwin
+        #else
         var actions = posix_spawn_file_actions_t()
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
@@ -39,7 +45,11 @@ final class ChildProcess: @unchecked Sendable {
         if envp != nil {
             rc = posix_spawnp(&child, arguments[0], &actions, nil, &argv, &envp!)
         } else {
+            #if canImport(Darwin)
+            rc = posix_spawnp(&child, arguments[0], &actions, nil, &argv, _NSGetEnviron().pointee)
+            #else
             rc = posix_spawnp(&child, arguments[0], &actions, nil, &argv, environ)
+            #endif
         }
         close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
         guard rc == 0 else {
@@ -55,7 +65,7 @@ final class ChildProcess: @unchecked Sendable {
             var collected: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
-                let n = buffer.withUnsafeMutableBytes { Glibc.read(errFD, $0.baseAddress, $0.count) }
+                let n = buffer.withUnsafeMutableBytes { SystemIO.read(errFD, $0.baseAddress, $0.count) }
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { break }
                 if collected.count < 64 * 1024 { collected += buffer[0..<n] }
@@ -71,7 +81,7 @@ final class ChildProcess: @unchecked Sendable {
     func write(_ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(stdinFD, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeBytes { SystemIO.write(stdinFD, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return false }
             offset += n
@@ -103,7 +113,7 @@ final class ChildProcess: @unchecked Sendable {
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(child.stdoutFD, $0.baseAddress, $0.count) }
+            let n = buffer.withUnsafeMutableBytes { SystemIO.read(child.stdoutFD, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             out += buffer[0..<n]

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The rules as a Markdown document (`tokenwarden rules list --format markdown`), which is
+/// `docs/RULES.md`: one table per service, so the reference never drifts from the rule files.
+public enum RuleCatalog {
+    /// How to regenerate the document, printed at its top.
+    public static let regenerate = "make rules-doc"
+
+    public static func markdown(_ rules: [Rule]) -> String {
+        let services = Dictionary(grouping: rules, by: \.service)
+        var out = """
+        # Rules
+
+        <!-- Generated from Rules/*.yaml by `tokenwarden rules list --format markdown` (`\(regenerate)`). Do not edit. -->
+
+        \(rules.count) rules for \(services.count) services. A finding names its rule by id, and baselines and
+        `tokenwarden:allow` comments key on it; a renamed rule keeps its former ids, listed here.
+        Confidence `medium` and `high` findings block; `low` findings are reported only.
+
+
+        """
+        for service in services.keys.sorted() {
+            out += "## \(service)\n\n| Rule | Finds | Confidence | Former ids | Documentation |\n|---|---|---|---|---|\n"
+            for rule in services[service]! {
+                let links = rule.references.enumerated().map { i, url in "[\(i == 0 ? "docs" : "\(i + 1)")](\(url))" }
+                let cells = ["`\(rule.id)`", rule.description, rule.confidence.rawValue,
+                             rule.aliases.map { "`\($0)`" }.joined(separator: ", "), links.joined(separator: " ")]
+                out += "| " + cells.map(cell).joined(separator: " | ") + " |\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// Table-cell text: a `|` would end the cell, a line break the row.
+    private static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

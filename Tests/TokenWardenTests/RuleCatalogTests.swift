@@ -1,0 +1,23 @@
+import Foundation
+import XCTest
+
+/// `docs/RULES.md` is the output of `tokenwarden rules list --format markdown` for the built-in
+/// rules; a rule change that does not regenerate it (`make rules-doc`) fails here.
+final class RuleCatalogTests: CLITestCase {
+    func testRulesDocumentIsUpToDate() throws {
+        let r = try run(["rules", "list", "--format", "markdown"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let committed = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("docs/RULES.md"), encoding: .utf8)
+        XCTAssertTrue(committed == r.stdout, "docs/RULES.md is stale: run `make rules-doc` and commit it")
+    }
+
+    func testEveryRuleIsListedWithItsDocumentation() throws {
+        let markdown = try run(["rules", "list", "--format", "markdown"]).stdout
+        let text = try run(["rules", "list"]).stdout
+        for line in text.split(separator: "\n") {
+            let id = line.split(separator: " ")[0]
+            XCTAssertTrue(markdown.contains("| `\(id)` |"), "\(id) missing from the markdown")
+        }
+        XCTAssertTrue(markdown.contains("[docs](https://docs.github.com/"), "a rule's references are linked")
+    }
+}
