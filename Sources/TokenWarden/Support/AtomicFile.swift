@@ -7,6 +7,12 @@ import Glibc
 /// rename over the target. A failure or a kill part-way leaves the old file as it was.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+        try write(to: path, mode: mode) { try $0.write(bytes) }
+    }
+
+    /// What `body` writes into the sink, all or nothing: a report is written as it is formatted,
+    /// never held in memory whole. When `body` throws, the file is left as it was.
+    public static func write(to path: String, mode: mode_t = 0o644, _ body: (ReportSink) throws -> Void) throws {
         let directory = (path as NSString).deletingLastPathComponent
         let dir = directory.isEmpty ? "." : directory
         var template = Array("\(dir)/.\((path as NSString).lastPathComponent).tmp-XXXXXX".utf8CString)
@@ -17,16 +23,13 @@ public enum AtomicFile {
         defer {
             if !ok { unlink(tempPath) }
         }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                let message = String(cString: strerror(errno))
-                close(fd)
-                throw InputError("cannot write \(path): \(message)")
-            }
-            offset += n
+        do {
+            let sink = DescriptorSink(descriptor: fd, target: path)
+            try body(sink)
+            try sink.flush()
+        } catch {
+            close(fd)
+            throw error
         }
         guard fchmod(fd, mode) == 0, fsync(fd) == 0 else {
             let message = String(cString: strerror(errno))

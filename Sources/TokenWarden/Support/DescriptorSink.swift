@@ -8,7 +8,9 @@ import Darwin
 /// A buffered sink over a file descriptor, written with write(2) when the buffer fills and on
 /// `flush()`. With SIGPIPE ignored, a reader that has gone away (`scan | head -1`) shows up as EPIPE:
 /// the sink then counts as closed and drops later writes quietly, as ripgrep does, so the caller
-/// still writes its report files and exits with the scan's own status. Other errors are thrown.
+/// still writes its report files and exits with the scan's own status. Other errors are thrown, and
+/// thrown again by every later write and flush, so a failure that a caller could not handle (a flush
+/// before a message on standard error) is still reported at the end.
 public final class DescriptorSink: ReportSink, @unchecked Sendable {
     /// Writes of this size or more skip the buffer.
     public static let defaultCapacity = 64 * 1024
@@ -20,6 +22,7 @@ public final class DescriptorSink: ReportSink, @unchecked Sendable {
     private let lock = NSLock()
     private var buffer: [UInt8] = []
     private var readerGone = false
+    private var failure: InputError?
 
     /// `target` names the destination in errors (`cannot write <target>: No space left on device`);
     /// a `capacity` of 0 writes through, for standard error.
@@ -56,12 +59,14 @@ public final class DescriptorSink: ReportSink, @unchecked Sendable {
     }
 
     private func drain() throws {
+        if let failure { throw failure }
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
         try buffer.withUnsafeBytes { try writeAll($0) }
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        if let failure { throw failure }
         var offset = 0
         while offset < bytes.count, !readerGone {
             #if canImport(Glibc)
@@ -73,7 +78,9 @@ public final class DescriptorSink: ReportSink, @unchecked Sendable {
             switch errno {
             case EINTR, EAGAIN: continue
             case EPIPE: readerGone = true
-            default: throw InputError("cannot write \(target): \(String(cString: strerror(errno)))")
+            default:
+                failure = InputError("cannot write \(target): \(String(cString: strerror(errno)))")
+                throw failure!
             }
         }
     }
