@@ -42,13 +42,21 @@ struct StreamedJSONArray: Encodable {
     }
 
     /// `json` with `indent` after each line break. Strings in JSON hold no raw line breaks, so each
-    /// one is a line of the encoder's layout.
+    /// one is a line of the encoder's layout. Lines are found with memchr and copied whole: this runs
+    /// over every byte of a report.
     private func indented(_ json: [UInt8], by indent: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(json.count + json.count / 8)
-        for byte in json {
-            out.append(byte)
-            if byte == UInt8(ascii: "\n") { out += indent }
+        out.reserveCapacity(json.count + json.count / 4)
+        json.withUnsafeBytes { all in
+            var rest = all
+            while let base = rest.baseAddress, !rest.isEmpty,
+                  let newline = memchr(base, Int32(UInt8(ascii: "\n")), rest.count) {
+                let lineLength = base.distance(to: UnsafeRawPointer(newline)) + 1
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: rest[..<lineLength]))
+                out.append(contentsOf: indent)
+                rest = UnsafeRawBufferPointer(rebasing: rest[lineLength...])
+            }
+            out.append(contentsOf: rest)
         }
         return out
     }
