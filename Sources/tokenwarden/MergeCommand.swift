@@ -30,8 +30,13 @@ struct MergeCommand: ParsableCommand {
             return (path, String(decoding: data, as: UTF8.self))
         }
         let result = try ReportMerge.merge(named: named)
-        let text = try format.render(result, rules: try ruleOptions.loadRules(), verbose: false)
-        if let output { try AtomicFile.write(text, to: output) } else { try StandardStream.standardOutput.write(text) }
+        let rules = try ruleOptions.loadRules()
+        if let output {
+            try format.write(result, rules: rules, toFile: output)
+        } else {
+            try format.write(result, rules: rules, verbose: false, to: StandardStream.standardOutput)
+            try StandardStream.standardOutput.flush()
+        }
         Terminal.error(TextReport.summary(result))
         throw ExitCode(result.exitCode)
     }

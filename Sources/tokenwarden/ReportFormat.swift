@@ -6,17 +6,23 @@ import TokenWarden
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl, sarif, junit, gitlab, github, azure
 
-    func render(_ result: ScanResult, rules: [Rule], verbose: Bool) throws -> String {
+    /// Writes the report into `sink` as it is formatted.
+    func write(_ result: ScanResult, rules: [Rule], verbose: Bool, to sink: ReportSink) throws {
         switch self {
-        case .text: return TextReport.render(result, verbose: verbose)
-        case .json: return try JSONReport.render(result)
-        case .jsonl: return try JSONReport.renderLines(result)
-        case .sarif: return try SARIFReport.render(result, rules: rules)
-        case .junit: return JUnitReport.render(result)
-        case .gitlab: return try GitLabReport.render(result, rules: rules, finishedAt: Date())
-        case .github: return Annotations.github(result)
-        case .azure: return Annotations.azure(result)
+        case .text: try TextReport.write(result, verbose: verbose, to: sink)
+        case .json: try JSONReport.write(result, to: sink)
+        case .jsonl: try JSONReport.writeLines(result, to: sink)
+        case .sarif: try SARIFReport.write(result, rules: rules, to: sink)
+        case .junit: try JUnitReport.write(result, to: sink)
+        case .gitlab: try GitLabReport.write(result, rules: rules, finishedAt: Date(), to: sink)
+        case .github: try Annotations.writeGitHub(result, to: sink)
+        case .azure: try Annotations.writeAzure(result, to: sink)
         }
+    }
+
+    /// Writes the report to `path` atomically, streaming it into the temporary file.
+    func write(_ result: ScanResult, rules: [Rule], toFile path: String) throws {
+        try AtomicFile.write(to: path) { try write(result, rules: rules, verbose: false, to: $0) }
     }
 
     /// GitHub Actions, GitLab CI and Azure Pipelines set these; their annotations are added to text output.
@@ -42,6 +48,6 @@ struct ReportTarget {
     }
 
     func write(_ result: ScanResult, rules: [Rule]) throws {
-        try AtomicFile.write(try format.render(result, rules: rules, verbose: false), to: path)
+        try format.write(result, rules: rules, toFile: path)
     }
 }

@@ -53,11 +53,12 @@ struct ScanCommand: ParsableCommand {
 
         // Standard output: the chosen format; in CI with no format, text plus the CI's annotations.
         let environment = ProcessInfo.processInfo.environment
-        var output = try (format ?? .text).render(result, rules: request.rules, verbose: verbose)
+        let output = StandardStream.standardOutput
+        try (format ?? .text).write(result, rules: request.rules, verbose: verbose, to: output)
         if format == nil, let annotations = ReportFormat.ciAnnotations(environment: environment) {
-            output += try annotations.render(result, rules: request.rules, verbose: false)
+            try annotations.write(result, rules: request.rules, verbose: false, to: output)
         }
-        try StandardStream.standardOutput.write(output)
+        try output.flush()
         for target in targets { try target.write(result, rules: request.rules) }
 
         if verbose {

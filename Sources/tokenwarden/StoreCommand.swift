@@ -145,10 +145,10 @@ struct StoreCommand: ParsableCommand {
         func run() throws {
             let (store, _) = try storeOptions.loadExisting()
             if format == .json {
-                print(try StoreReport.json(store.tokens.map { store.policy.audit($0) }, includeVerdicts: false))
+                try StandardStream.standardOutput.write(try StoreReport.json(store.tokens.map { store.policy.audit($0) }, includeVerdicts: false) + "\n")
                 return
             }
-            print(StoreReport.table(store.tokens.map { store.policy.audit($0) }, verdicts: false), terminator: "")
+            try StandardStream.standardOutput.write(StoreReport.table(store.tokens.map { store.policy.audit($0) }, verdicts: false))
         }
     }
 
@@ -200,9 +200,9 @@ struct StoreCommand: ParsableCommand {
             let (store, _) = try storeOptions.loadExisting()
             let audits = store.tokens.map { store.policy.audit($0) }
             if format == .json {
-                print(try StoreReport.json(audits, includeVerdicts: true))
+                try StandardStream.standardOutput.write(try StoreReport.json(audits, includeVerdicts: true) + "\n")
             } else {
-                print(StoreReport.table(audits, verdicts: true), terminator: "")
+                try StandardStream.standardOutput.write(StoreReport.table(audits, verdicts: true))
                 let failing = audits.filter(\.failing).count
                 Terminal.error("tokenwarden: \(audits.count) tokens audited, \(failing) violate the policy")
             }
@@ -225,9 +225,9 @@ struct StoreCommand: ParsableCommand {
                 store: store, environment: ProcessInfo.processInfo.environment, key: TokenStore.key(),
                 rules: RuleSet(try ruleOptions.loadRules()))
             if format == .json {
-                print(try StoreReport.json(report))
+                try StandardStream.standardOutput.write(try StoreReport.json(report) + "\n")
             } else {
-                for entry in report { print("\(entry.variable)\t\(entry.state.rawValue)\t\(entry.detail)") }
+                for entry in report { try StandardStream.standardOutput.write("\(entry.variable)\t\(entry.state.rawValue)\t\(entry.detail)\n") }
             }
             if report.contains(where: { $0.state == .stale || $0.state == .unknown }) { throw ExitCode(1) }
         }

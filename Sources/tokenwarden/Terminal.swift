@@ -3,7 +3,7 @@ import Foundation
 /// Standard error helpers for the CLI.
 enum Terminal {
     static func error(_ line: String) {
-        StandardStream.standardError.writeIgnoringErrors(line + "\n")
+        StandardStream.writeError(line + "\n")
     }
 
     static var standardErrorIsInteractive: Bool { isatty(2) != 0 }

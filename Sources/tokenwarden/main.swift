@@ -10,20 +10,24 @@ signal(SIGPIPE, SIG_IGN)
 do {
     var command = try TokenWardenCommand.parseAsRoot()
     try command.run()
+    StandardStream.finish(0)
 } catch let error as ExitCode {
-    exit(error.rawValue)
+    StandardStream.finish(error.rawValue)
 } catch let error as InputError {
-    StandardStream.standardError.writeIgnoringErrors("tokenwarden: error: \(error.description)\n")
-    exit(2)
+    StandardStream.writeError("tokenwarden: error: \(error.description)\n")
+    StandardStream.finish(2)
 } catch {
     let code = TokenWardenCommand.exitCode(for: error)
     if code == .success {
-        TokenWardenCommand.exit(withError: error)
+        // --help and --version, printed as ArgumentParser prints them, through the one standard output.
+        let text = TokenWardenCommand.fullMessage(for: error)
+        if !text.isEmpty { try? StandardStream.standardOutput.write(text + "\n") }
+        StandardStream.finish(0)
     }
     let message = TokenWardenCommand.message(for: error)
-    StandardStream.standardError.writeIgnoringErrors("tokenwarden: error: \(message)\n")
+    StandardStream.writeError("tokenwarden: error: \(message)\n")
     if code == .validationFailure {
-        StandardStream.standardError.writeIgnoringErrors("(see 'tokenwarden --help')\n")
+        StandardStream.writeError("(see 'tokenwarden --help')\n")
     }
-    exit(2)
+    StandardStream.finish(2)
 }

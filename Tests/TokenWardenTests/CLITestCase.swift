@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import TokenWarden
 
 /// Runs the built `tokenwarden` binary, as users and CI do.
 class CLITestCase: XCTestCase {
@@ -65,6 +66,19 @@ class CLITestCase: XCTestCase {
     }
 
     private final class ErrBox: @unchecked Sendable { var data: Data? }
+
+    /// The `--format json` report a run printed, decoded with the report's own types.
+    func report(_ r: Run, file: StaticString = #filePath, line: UInt = #line) throws -> JSONReport.Contents {
+        do {
+            return try JSONDecoder().decode(JSONReport.Contents.self, from: Data(r.stdout.utf8))
+        } catch {
+            XCTFail("not a JSON report: \(error)\n\(r.stdout)\(r.stderr)", file: file, line: line)
+            throw error
+        }
+    }
+
+    /// A finding's token-store status by name (`leaked`, `unregistered`).
+    func status(_ f: Finding) -> String? { f.status.map { "\($0)" } }
 
     /// A new git repository in a temporary directory.
     func makeRepository() throws -> URL {

@@ -7,9 +7,8 @@ final class ConfigAndBaselineTests: CLITestCase {
     let token = "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"
     let other = "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"
 
-    private func findings(_ r: Run) throws -> [[String: Any]] {
-        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], r.stdout + r.stderr)
-        return try XCTUnwrap(doc["findings"] as? [[String: Any]])
+    private func findings(_ r: Run) throws -> [Finding] {
+        try report(r).findings
     }
 
     func testMalformedConfigsNameTheKey() throws {
@@ -58,8 +57,7 @@ final class ConfigAndBaselineTests: CLITestCase {
         r = try run(["scan", "-f", "json", "."], in: repo)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(try findings(r).count, 0)
-        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual((doc["summary"] as? [String: Any])?["allowlisted"] as? Int, 1)
+        XCTAssertEqual(try report(r).summary.allowlisted, 1)
         XCTAssertTrue(try run(["scan", "."], in: repo).stderr.contains("1 allow-listed by the config"))
 
         // Secret patterns and disabled rules.
@@ -76,7 +74,7 @@ final class ConfigAndBaselineTests: CLITestCase {
         try write("rules: [rules]\nfail_on: {confidence: high}\n", to: ".tokenwarden.yaml", in: repo)
         r = try run(["scan", "-f", "json", "src/acme.txt"], in: repo)
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(try findings(r).first?["blocking"] as? Bool, false)
+        XCTAssertEqual(try findings(r).first?.blocking, false)
         try write("rules: [rules]\nfail_on: {confidence: medium}\n", to: ".tokenwarden.yaml", in: repo)
         XCTAssertEqual(try run(["scan", "src/acme.txt"], in: repo).status, 1)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import TokenWarden
 
 /// Git setups in which a secret used to go unreported with exit 0: merges in range modes, bare
 /// mirrors, GIT_DIR/GIT_WORK_TREE, author names holding separator bytes.
@@ -12,11 +13,10 @@ final class GitSilentMissTests: CLITestCase {
         try git(["commit", "-qm", message, "--no-verify"], in: repo)
     }
 
-    private func json(_ args: [String], in dir: URL, environment: [String: String] = [:]) throws -> (status: Int32, findings: [[String: Any]]) {
+    private func json(_ args: [String], in dir: URL, environment: [String: String] = [:]) throws -> (status: Int32, findings: [Finding]) {
         let r = try run(["scan", "--format", "json"] + args, in: dir, environment: environment)
         XCTAssertNotEqual(r.status, 2, r.stderr)
-        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], r.stdout + r.stderr)
-        return (r.status, try XCTUnwrap(doc["findings"] as? [[String: Any]]))
+        return (r.status, try report(r).findings)
     }
 
     /// main and a feature branch that both change a file; the merge commit itself adds a secret.
@@ -45,8 +45,8 @@ final class GitSilentMissTests: CLITestCase {
             let (status, found) = try json(args, in: repo)
             XCTAssertEqual(status, 1, "\(args)")
             XCTAssertEqual(found.count, 1, "\(args): \(found)")
-            XCTAssertEqual(found.first?["commit"] as? String, merge, "\(args)")
-            XCTAssertEqual(found.first?["line"] as? Int, 3)
+            XCTAssertEqual(found.first?.commit, merge, "\(args)")
+            XCTAssertEqual(found.first?.line, 3)
         }
     }
 
@@ -67,7 +67,7 @@ final class GitSilentMissTests: CLITestCase {
         XCTAssertEqual(try git(["rev-list", "--parents", "-1", "HEAD"], in: repo).stdout.split(separator: " ").count, 4)
         let (status, found) = try json(["--diff", "HEAD~1..HEAD"], in: repo)
         XCTAssertEqual(status, 1)
-        XCTAssertEqual(found.map { $0["path"] as? String }, ["base.txt"])
+        XCTAssertEqual(found.map(\.path), ["base.txt"])
     }
 
     func testMergingMainIntoABranchDoesNotReportMainsChanges() throws {
@@ -98,7 +98,7 @@ final class GitSilentMissTests: CLITestCase {
         try git(["clone", "-q", "--mirror", repo.path, bare.path], in: repo)
         let history = try json(["--history", "--all", bare.path], in: repo)
         XCTAssertEqual(history.status, 1)
-        XCTAssertEqual(history.findings.map { $0["path"] as? String }, ["a.env"])
+        XCTAssertEqual(history.findings.map(\.path), ["a.env"])
         let diff = try json(["--diff", "HEAD~1..HEAD"], in: bare)
         XCTAssertEqual(diff.findings.count, 1)
         // Staged changes need an index: a clear error, not a silent pass.
@@ -116,9 +116,9 @@ final class GitSilentMissTests: CLITestCase {
         let env = ["GIT_DIR": repo.appendingPathComponent(".git").path, "GIT_WORK_TREE": repo.path]
         let worktree = try json([], in: elsewhere, environment: env)
         XCTAssertEqual(worktree.status, 1)
-        XCTAssertEqual(worktree.findings.compactMap { $0["path"] as? String }.sorted(), ["a.env", "untracked.env"])
+        XCTAssertEqual(worktree.findings.map(\.path).sorted(), ["a.env", "untracked.env"])
         let history = try json(["--history"], in: elsewhere, environment: env)
-        XCTAssertEqual(history.findings.map { $0["path"] as? String }, ["a.env"])
+        XCTAssertEqual(history.findings.map(\.path), ["a.env"])
     }
 
     func testAuthorNameWithSeparatorBytesKeepsTheCommit() throws {
@@ -134,9 +134,9 @@ final class GitSilentMissTests: CLITestCase {
         for args in [["--history"], ["--since", "HEAD~1"], ["--diff", "HEAD~1..HEAD"]] {
             let found = try json(args, in: repo).findings
             XCTAssertEqual(found.count, 1, "\(args)")
-            XCTAssertEqual(found.first?["commit"] as? String, commit, "\(args)")
-            XCTAssertEqual(found.first?["author"] as? String, name, "\(args)")
-            XCTAssertNotNil(found.first?["date"] as? String, "\(args)")
+            XCTAssertEqual(found.first?.commit, commit, "\(args)")
+            XCTAssertEqual(found.first?.author, name, "\(args)")
+            XCTAssertNotNil(found.first?.date, "\(args)")
         }
     }
 
@@ -153,8 +153,8 @@ final class GitSilentMissTests: CLITestCase {
         try commitAll(repo, "rename again")
         let found = try json(["--history"], in: repo).findings
         XCTAssertEqual(found.count, 1, "\(found)")
-        XCTAssertEqual(found.first?["commit"] as? String, first)
-        XCTAssertEqual(found.first?["path"] as? String, "old.env")
+        XCTAssertEqual(found.first?.commit, first)
+        XCTAssertEqual(found.first?.path, "old.env")
         // A second, different secret in the renamed file is still its own finding.
         try write("a = 2\nb = 3\nTOKEN=\(token)\nOTHER=\(other)\n", to: "final.env", in: repo)
         try commitAll(repo, "another")

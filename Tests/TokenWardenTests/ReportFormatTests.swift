@@ -102,6 +102,19 @@ final class ReportFormatTests: XCTestCase {
         try assertGolden(Annotations.azure(Self.sample()), "azure-annotations.golden")
     }
 
+    func testJSONGolden() throws {
+        try assertGolden(JSONReport.render(Self.sample()), "json.golden")
+        try assertGolden(JSONReport.render(Self.incomplete()), "json-incomplete.golden")
+    }
+
+    func testJSONLinesGolden() throws {
+        try assertGolden(JSONReport.renderLines(Self.sample()), "jsonl.golden")
+    }
+
+    func testTextGolden() throws {
+        try assertGolden(TextReport.render(Self.sample(), verbose: true), "text.golden")
+    }
+
     func testNoFormatPrintsTheRawSecret() throws {
         for result in [Self.sample(), Self.incomplete()] {
             let outputs = [
@@ -354,25 +367,7 @@ final class ReportFormatTests: XCTestCase {
     // MARK: Helpers
 
     func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = TestSupport.fixtures.appendingPathComponent("reports").appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["TOKENWARDEN_UPDATE_GOLDENS"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            return XCTFail("missing golden file \(url.path) (TOKENWARDEN_UPDATE_GOLDENS=1 writes it)", file: file, line: line)
-        }
-        if actual != expected {
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-            XCTFail("""
-            \(name) differs from the golden file at line \(first + 1):
-              expected: \(first < e.count ? String(e[first]) : "<end of file>")
-              actual:   \(first < a.count ? String(a[first]) : "<end of file>")
-            """, file: file, line: line)
-        }
+        try Golden.assertMatches(actual, "reports/" + name, file: file, line: line)
     }
 
     func json(_ text: String) throws -> [String: Any] {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import TokenWarden
 
 /// Where a scan's own settings come from: the repository's top whatever the current directory,
 /// and in range modes the base commit, so the change under review cannot relax its own check.
@@ -12,8 +13,7 @@ final class SettingsDiscoveryTests: CLITestCase {
     }
 
     private func statuses(_ run: Run) throws -> [String?] {
-        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], run.stdout + run.stderr)
-        return try XCTUnwrap(doc["findings"] as? [[String: Any]]).map { $0["status"] as? String }
+        return try report(run).findings.map(status)
     }
 
     func testRootConfigAndStoreApplyFromASubdirectory() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import TokenWarden
 
 /// Inputs that used to lose findings (or the process) without a word.
 final class SilentMissTests: CLITestCase {
@@ -7,8 +8,7 @@ final class SilentMissTests: CLITestCase {
     let other = "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"
 
     private func paths(_ r: Run) throws -> [String] {
-        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], r.stdout + r.stderr)
-        return try XCTUnwrap(doc["findings"] as? [[String: Any]]).map { $0["path"] as! String }
+        return try report(r).findings.map(\.path)
     }
 
     /// `FF FE` / `FE FF` then ASCII (not UTF-16), and a real UTF-16LE file with a byte-order mark.
@@ -51,7 +51,6 @@ final class SilentMissTests: CLITestCase {
         XCTAssertEqual(status.trimmingCharacters(in: .whitespacesAndNewlines), "1", "the scan's own status: blocking findings")
         // The report file is still written in full.
         let report = try Data(contentsOf: dir.appendingPathComponent("full.json"))
-        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: report) as? [String: Any])
-        XCTAssertEqual((doc["findings"] as? [Any])?.count, 20_000)
+        XCTAssertEqual(try JSONDecoder().decode(JSONReport.Contents.self, from: report).findings.count, 20_000)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import TokenWarden
 
 /// End-to-end: `tokenwarden store ...` and the store cross-check in `scan`.
 final class StoreCommandTests: CLITestCase {
@@ -18,10 +19,9 @@ final class StoreCommandTests: CLITestCase {
         try String(contentsOf: repo.appendingPathComponent(".tokenwarden/store.yaml"), encoding: .utf8)
     }
 
-    private func scanJSON(_ repo: URL, env: [String: String] = [:]) throws -> (Run, [[String: Any]]) {
+    private func scanJSON(_ repo: URL, env: [String: String] = [:]) throws -> (Run, [Finding]) {
         let r = try run(["scan", "--format", "json", "."], in: repo, environment: env)
-        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], r.stderr)
-        return (r, try XCTUnwrap(doc["findings"] as? [[String: Any]]))
+        return (r, try report(r).findings)
     }
 
     func testAddWritesOnlyFingerprintsAndScanReportsLeakedTokens() throws {
@@ -54,26 +54,26 @@ final class StoreCommandTests: CLITestCase {
         let (r, findings) = try scanJSON(repo)
         outputs += [r.stdout, r.stderr]
         XCTAssertEqual(r.status, 1)
-        let byPath = Dictionary(grouping: findings) { $0["path"] as? String ?? "" }
+        let byPath = Dictionary(grouping: findings, by: \.path)
 
         let z = try XCTUnwrap(byPath[".zenodorc"]?.first)
-        XCTAssertEqual(z["status"] as? String, "leaked")
-        XCTAssertEqual(z["token_id"] as? String, "zenodo-ci")
-        XCTAssertEqual(z["owner"] as? String, "data-team")
-        XCTAssertEqual(z["over_scoped"] as? Bool, true)
-        XCTAssertEqual(z["excess_scopes"] as? [String], ["deposit:actions"])
-        XCTAssertEqual(z["expiry"] as? String, "never")
-        XCTAssertEqual(z["blocking"] as? Bool, true)
-        XCTAssertTrue((z["remediation"] as? String ?? "").contains("zenodo"), "\(z)")
+        XCTAssertEqual(status(z), "leaked")
+        XCTAssertEqual(z.tokenID, "zenodo-ci")
+        XCTAssertEqual(z.owner, "data-team")
+        XCTAssertEqual(z.overScoped, true)
+        XCTAssertEqual(z.excessScopes, ["deposit:actions"])
+        XCTAssertEqual(z.expiry?.rawValue, "never")
+        XCTAssertEqual(z.blocking, true)
+        XCTAssertTrue((z.remediation ?? "").contains("zenodo"), "\(z)")
 
         let gh = try XCTUnwrap(byPath["ci.env"])
-        XCTAssertEqual(gh.map { $0["status"] as? String }, ["leaked", "unregistered"])
-        XCTAssertEqual(gh.first?["excess_scopes"] as? [String], ["workflow"])
+        XCTAssertEqual(gh.map(status), ["leaked", "unregistered"])
+        XCTAssertEqual(gh.first?.excessScopes, ["workflow"])
 
-        XCTAssertEqual(byPath["run.py"]?.first?["token_id"] as? String, "co-runner")
-        XCTAssertEqual(byPath["run.py"]?.first?["over_scoped"] as? Bool, false)
-        XCTAssertEqual(byPath["sync.sh"]?.first?["token_id"] as? String, "cells-sync")
-        XCTAssertEqual(byPath[".condarc"]?.first?["excess_scopes"] as? [String], ["all"])
+        XCTAssertEqual(byPath["run.py"]?.first?.tokenID, "co-runner")
+        XCTAssertEqual(byPath["run.py"]?.first?.overScoped, false)
+        XCTAssertEqual(byPath["sync.sh"]?.first?.tokenID, "cells-sync")
+        XCTAssertEqual(byPath[".condarc"]?.first?.excessScopes, ["all"])
 
         let textScan = try run(["scan", "."], in: repo)
         outputs += [textScan.stdout, textScan.stderr]
@@ -93,8 +93,8 @@ final class StoreCommandTests: CLITestCase {
         try write("upstream: \(custom)\n", to: "conf.yaml", in: repo)
         var (r, findings) = try scanJSON(repo)
         XCTAssertEqual(r.status, 1)
-        XCTAssertEqual(findings.first?["rule"] as? String, "registered-token")
-        XCTAssertEqual(findings.first?["service"] as? String, "internal")
+        XCTAssertEqual(findings.first?.rule, "registered-token")
+        XCTAssertEqual(findings.first?.service, "internal")
 
         let rotated = "QZX9-internal-000b1c2d3e4f5a6b7c8d9e"
         let rot = try run(["store", "rotate", "svc"], in: repo, stdin: rotated)
@@ -103,7 +103,7 @@ final class StoreCommandTests: CLITestCase {
         XCTAssertEqual(findings.count, 0, "the old value is no longer registered and no rule knows the format")
         try write("upstream: \(rotated)\n", to: "conf.yaml", in: repo)
         (r, findings) = try scanJSON(repo)
-        XCTAssertEqual(findings.first?["token_id"] as? String, "svc")
+        XCTAssertEqual(findings.first?.tokenID, "svc")
 
         XCTAssertEqual(try run(["store", "remove", "svc"], in: repo).status, 0)
         XCTAssertFalse(try storeText(repo).contains("id: svc"))
@@ -121,9 +121,9 @@ final class StoreCommandTests: CLITestCase {
         XCTAssertTrue(noKey.stderr.contains("TOKENWARDEN_STORE_KEY is not set"), noKey.stderr)
         let (r, findings) = try scanJSON(repo, env: env)
         XCTAssertEqual(r.status, 1)
-        XCTAssertEqual(findings.first?["token_id"] as? String, "co")
+        XCTAssertEqual(findings.first?.tokenID, "co")
         let (_, wrongKey) = try scanJSON(repo, env: ["TOKENWARDEN_STORE_KEY": "other"])
-        XCTAssertEqual(wrongKey.first?["status"] as? String, "unregistered")
+        XCTAssertEqual(wrongKey.first.flatMap(status), "unregistered")
     }
 
     func testBadInputsLeaveTheStoreUntouched() throws {
@@ -168,12 +168,11 @@ final class StoreCommandTests: CLITestCase {
                                                 "--expires", "never", "--stored-in", "env:CONDA_TOKEN"]).status, 0)
         let bad = try run(["store", "audit", "--format", "json"], in: repo)
         XCTAssertEqual(bad.status, 1)
-        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(bad.stdout.utf8)) as? [String: Any])
-        let tokens = try XCTUnwrap(doc["tokens"] as? [[String: Any]])
-        let a = try XCTUnwrap(tokens.first { $0["id"] as? String == "a" })
-        XCTAssertEqual(a["compliant"] as? Bool, false)
-        XCTAssertEqual(a["excess_scopes"] as? [String], ["all"])
-        XCTAssertEqual(a["expiry"] as? String, "never")
+        let tokens = try XCTUnwrap(JSONDecoder().decode([String: [StoreReport.TokenJSON]].self, from: Data(bad.stdout.utf8))["tokens"])
+        let a = try XCTUnwrap(tokens.first { $0.id == "a" })
+        XCTAssertEqual(a.compliant, false)
+        XCTAssertEqual(a.excessScopes, ["all"])
+        XCTAssertEqual(a.expiry?.rawValue, "never")
 
         let env = try run(["store", "check-env"], in: repo, environment: [
             "ZENODO_TOKEN": zenodo, "STRAY_TOKEN": "export X=\(github)", "UNRELATED": "hello",

@@ -6,44 +6,45 @@
 /// annotations of each level per step; the SARIF report is the complete record.
 public enum Annotations {
     /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`, one line per finding.
-    public static func github(_ result: ScanResult) -> String {
-        var out = ""
+    public static func writeGitHub(_ result: ScanResult, to sink: ReportSink) throws {
         for f in result.findings {
             let properties = [
                 ("file", f.path), ("line", String(f.line)), ("col", String(f.column)),
                 ("endLine", String(f.endLine)), ("endColumn", String(f.endColumn)), ("title", "tokenwarden: \(f.rule)"),
             ].map { "\($0.0)=\(githubProperty($0.1))" }.joined(separator: ",")
-            out += "::\(f.blocking ? "error" : "warning") \(properties)::\(githubData(message(f)))\n"
+            try sink.write("::\(f.blocking ? "error" : "warning") \(properties)::\(githubData(message(f)))\n")
         }
-        for problem in problems(result) {
-            out += "::error title=\(githubProperty("tokenwarden: incomplete scan"))::\(githubData(problem))\n"
+        for problem in FindingMessage.problems(result) {
+            try sink.write("::error title=\(githubProperty("tokenwarden: incomplete scan"))::\(githubData(problem))\n")
         }
-        return out
     }
 
     /// `##vso[task.logissue type=error;sourcepath=…;linenumber=…;columnnumber=…;code=RULE]message`.
-    public static func azure(_ result: ScanResult) -> String {
-        var out = ""
+    public static func writeAzure(_ result: ScanResult, to sink: ReportSink) throws {
         for f in result.findings {
             let properties = [
                 ("type", f.blocking ? "error" : "warning"), ("sourcepath", f.path), ("linenumber", String(f.line)),
                 ("columnnumber", String(f.column)), ("code", f.rule),
             ].map { "\($0.0)=\(azureEscape($0.1))" }.joined(separator: ";")
-            out += "##vso[task.logissue \(properties)]\(azureEscape(message(f)))\n"
+            try sink.write("##vso[task.logissue \(properties)]\(azureEscape(message(f)))\n")
         }
-        for problem in problems(result) {
-            out += "##vso[task.logissue type=error;code=tokenwarden]\(azureEscape("incomplete scan: " + problem))\n"
+        for problem in FindingMessage.problems(result) {
+            try sink.write("##vso[task.logissue type=error;code=tokenwarden]\(azureEscape("incomplete scan: " + problem))\n")
         }
-        return out
+    }
+
+    public static func github(_ result: ScanResult) -> String {
+        // A memory sink does not fail.
+        try! MemorySink.text { try writeGitHub(result, to: $0) }
+    }
+
+    public static func azure(_ result: ScanResult) -> String {
+        try! MemorySink.text { try writeAzure(result, to: $0) }
     }
 
     /// The finding and what to do about it; the line break is escaped, and both runners show it.
     static func message(_ f: Finding) -> String {
         FindingMessage.text(f) + "\n" + "remediation: " + FindingMessage.remediation(f)
-    }
-
-    static func problems(_ result: ScanResult) -> [String] {
-        result.errors + result.skipped.filter { $0.reason == .unreadable }.map { "could not read \($0.path): \($0.detail)" }
     }
 
     /// Replaces each scalar found in `table`; the three escapings below differ only in their tables.

@@ -13,24 +13,25 @@ public enum GitLabReport {
     /// Where a finding has no commit (a work-tree scan), GitLab's analyzer writes this placeholder.
     static let noCommit = "0000000"
 
-    /// `finishedAt` is when the scan ended (the scan's duration gives its start); a parameter, so the
-    /// report depends on nothing but its arguments.
-    public static func render(_ result: ScanResult, rules: [Rule], finishedAt: Date) throws -> String {
+    /// The report: the scan, then each vulnerability as it is encoded. `finishedAt` is when the scan
+    /// ended (the scan's duration gives its start); a parameter, so the report depends on nothing but
+    /// its arguments.
+    public static func write(_ result: ScanResult, rules: [Rule], finishedAt: Date, to sink: ReportSink) throws {
         let start = finishedAt.addingTimeInterval(-Double(result.summary.durationMilliseconds) / 1000)
         var identifiers = Set(rules.map(\.id))
         for f in result.findings { identifiers.insert(f.rule) }
-        var messages = result.errors.map { Message(level: "warn", value: $0) }
-        for s in result.skipped where s.reason == .unreadable {
-            messages.append(Message(level: "warn", value: "could not read \(s.path): \(s.detail)"))
-        }
+        let messages = FindingMessage.problems(result).map { Message(level: "warn", value: $0) }
         let scan = Scan(analyzer: .tokenwarden, scanner: .tokenwarden, type: "secret_detection",
                         startTime: timestamp(start), endTime: timestamp(finishedAt), status: "success",
                         messages: messages.isEmpty ? nil : messages,
                         primaryIdentifiers: identifiers.sorted().map(identifier(forRule:)))
-        let doc = Document(version: schemaVersion, scan: scan, vulnerabilities: result.findings.map(vulnerability))
-        let e = JSONReport.encoder()
-        e.outputFormatting.insert(.prettyPrinted)
-        return String(decoding: try e.encode(doc), as: UTF8.self) + "\n"
+        let vulnerabilities = StreamedJSONArray()
+        let doc = Document(version: schemaVersion, scan: scan, vulnerabilities: vulnerabilities)
+        try vulnerabilities.writeDocument(doc, elements: result.findings.lazy.map(vulnerability), to: sink)
+    }
+
+    public static func render(_ result: ScanResult, rules: [Rule], finishedAt: Date) throws -> String {
+        try MemorySink.text { try write(result, rules: rules, finishedAt: finishedAt, to: $0) }
     }
 
     static func vulnerability(_ f: Finding) -> Vulnerability {
@@ -98,7 +99,8 @@ public enum GitLabReport {
     struct Document: Encodable {
         var version: String
         var scan: Scan
-        var vulnerabilities: [Vulnerability]
+        /// The vulnerabilities, streamed (`Vulnerability` values).
+        var vulnerabilities: StreamedJSONArray
     }
 
     struct Scan: Encodable {

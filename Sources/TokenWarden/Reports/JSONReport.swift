@@ -5,15 +5,20 @@ import Foundation
 public enum JSONReport {
     public static let schemaVersion = 1
 
-    struct Document: Codable {
+    /// The `json` document. `Findings` is `[Finding]` when a report is read back (`Contents`); when
+    /// one is written it is a placeholder, and the findings are streamed in its place.
+    struct Document<Findings: Encodable>: Encodable {
         var tool = "tokenwarden"
         var version = TokenWardenVersion.current
         var schema = JSONReport.schemaVersion
-        var findings: [Finding]
+        var findings: Findings
         var skipped: [Skip]
         var errors: [String]
         var summary: ScanSummary
     }
+
+    /// A `json` report as read back.
+    typealias Contents = Document<[Finding]>
 
     static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
@@ -21,18 +26,32 @@ public enum JSONReport {
         return e
     }
 
-    public static func render(_ result: ScanResult) throws -> String {
-        let doc = Document(findings: result.findings, skipped: result.skipped, errors: result.errors, summary: result.summary)
+    /// The `json` document: the envelope, then each finding as it is encoded, then the rest.
+    public static func write(_ result: ScanResult, to sink: ReportSink) throws {
+        let findings = StreamedJSONArray()
+        let doc = Document(findings: findings, skipped: result.skipped, errors: result.errors, summary: result.summary)
+        try findings.writeDocument(doc, elements: result.findings, to: sink)
+    }
+
+    /// `jsonl`: one finding per line.
+    public static func writeLines(_ result: ScanResult, to sink: ReportSink) throws {
         let e = encoder()
-        e.outputFormatting.insert(.prettyPrinted)
-        return String(decoding: try e.encode(doc), as: UTF8.self) + "\n"
+        for f in result.findings {
+            try sink.write(Array(try e.encode(f)))
+            try sink.write("\n")
+        }
+    }
+
+    public static func render(_ result: ScanResult) throws -> String {
+        try MemorySink.text { try write(result, to: $0) }
     }
 
     public static func renderLines(_ result: ScanResult) throws -> String {
-        let e = encoder()
-        return try result.findings.map { String(decoding: try e.encode($0), as: UTF8.self) + "\n" }.joined()
+        try MemorySink.text { try writeLines(result, to: $0) }
     }
 }
+
+extension JSONReport.Document: Decodable where Findings: Decodable {}
 
 public enum TokenWardenVersion {
     public static let current = "0.1.0"

@@ -4,43 +4,46 @@
 /// show without failing the run. A scan without findings still has one passing case (an empty report
 /// reads as "no tests ran" to both services), and scan errors are one erroring case.
 public enum JUnitReport {
-    public static func render(_ result: ScanResult) -> String {
-        var cases: [String] = []
-        var failures = 0, skipped = 0, errors = 0
-        for f in result.findings {
-            let name = "\(f.rule)@\(f.line)" + (f.commit.map { " in \($0.prefix(12))" } ?? "")
-            let safe = FindingMessage.withoutSecret(f)
-            var body = [TextReport.line(for: safe)] + TextReport.details(for: safe)
-            if !body.contains(where: { $0.hasPrefix("remediation: ") }) { body.append("remediation: \(FindingMessage.remediation(f))") }
-            let inner: String
-            if f.blocking {
-                failures += 1
-                inner = element("failure", ["type": f.rule, "message": FindingMessage.text(f)], body: body.joined(separator: "\n"))
-            } else {
-                skipped += 1
-                inner = element("skipped", ["message": "not blocking (\(f.confidence.rawValue) confidence): " + FindingMessage.text(f)])
-            }
-            cases.append(testcase(classname: f.path, name: name, inner: inner))
-        }
-        let problems = result.errors
-            + result.skipped.filter { $0.reason == .unreadable }.map { "could not read \($0.path): \($0.detail)" }
+    /// The suite's counts first (they are attributes of its opening tags), then one test case per
+    /// finding as it is formatted.
+    public static func write(_ result: ScanResult, to sink: ReportSink) throws {
+        let problems = FindingMessage.problems(result)
+        let failures = result.findings.reduce(0) { $0 + ($1.blocking ? 1 : 0) }
+        let skipped = result.findings.count - failures
+        let errors = problems.isEmpty ? 0 : 1
+        let tests = result.findings.count + errors + (result.findings.isEmpty ? 1 : 0)
+        let seconds = Double(result.summary.durationMilliseconds) / 1000
+        let counts = "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(seconds)\""
+        try sink.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        try sink.write("<testsuites name=\"tokenwarden\" \(counts)>\n")
+        try sink.write("  <testsuite name=\"tokenwarden\" \(counts)>\n")
+        for f in result.findings { try sink.write("    \(testcase(f))\n") }
         if !problems.isEmpty {
-            errors += 1
             let message = "incomplete scan: \(problems.count) error\(problems.count == 1 ? "" : "s")"
             let inner = element("error", ["type": "scan-error", "message": message], body: problems.joined(separator: "\n"))
-            cases.append(testcase(classname: "tokenwarden", name: "scan completed", inner: inner))
+            try sink.write("    \(testcase(classname: "tokenwarden", name: "scan completed", inner: inner))\n")
         }
         if result.findings.isEmpty {
-            cases.append("<testcase classname=\"tokenwarden\" name=\"no secrets found\"/>")
+            try sink.write("    <testcase classname=\"tokenwarden\" name=\"no secrets found\"/>\n")
         }
-        let seconds = Double(result.summary.durationMilliseconds) / 1000
-        let counts = "tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(seconds)\""
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"tokenwarden\" \(counts)>\n"
-        out += "  <testsuite name=\"tokenwarden\" \(counts)>\n"
-        for c in cases { out += "    \(c)\n" }
-        out += "  </testsuite>\n</testsuites>\n"
-        return out
+        try sink.write("  </testsuite>\n</testsuites>\n")
+    }
+
+    public static func render(_ result: ScanResult) -> String {
+        // A memory sink does not fail.
+        try! MemorySink.text { try write(result, to: $0) }
+    }
+
+    /// A finding's case: blocking findings fail, the others are skipped.
+    static func testcase(_ f: Finding) -> String {
+        let name = "\(f.rule)@\(f.line)" + (f.commit.map { " in \($0.prefix(12))" } ?? "")
+        let safe = FindingMessage.withoutSecret(f)
+        var body = [TextReport.line(for: safe)] + TextReport.details(for: safe)
+        if !body.contains(where: { $0.hasPrefix("remediation: ") }) { body.append("remediation: \(FindingMessage.remediation(f))") }
+        let inner = f.blocking
+            ? element("failure", ["type": f.rule, "message": FindingMessage.text(f)], body: body.joined(separator: "\n"))
+            : element("skipped", ["message": "not blocking (\(f.confidence.rawValue) confidence): " + FindingMessage.text(f)])
+        return testcase(classname: f.path, name: name, inner: inner)
     }
 
     static func testcase(classname: String, name: String, inner: String) -> String {

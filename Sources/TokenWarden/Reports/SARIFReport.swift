@@ -13,7 +13,8 @@ public enum SARIFReport {
     /// scanning does not match new fingerprints against old ones.
     public static let fingerprintKey = "tokenwarden/v1"
 
-    public static func render(_ result: ScanResult, rules: [Rule], informationURI: String? = nil) throws -> String {
+    /// The log: the driver's rules and the invocation, then each result as it is encoded, then the rest.
+    public static func write(_ result: ScanResult, rules: [Rule], informationURI: String? = nil, to sink: ReportSink) throws {
         let known = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Only the rules that have findings, by id; each result points at its rule by index.
         var firstFinding: [String: Finding] = [:]
@@ -25,11 +26,14 @@ public enum SARIFReport {
         }
         let driver = Driver(version: TokenWardenVersion.current, semanticVersion: TokenWardenVersion.current,
                             informationUri: informationURI, rules: descriptors)
-        let run = Run(tool: Tool(driver: driver), invocations: [invocation(result)],
-                      results: result.findings.map { sarifResult($0, ruleIndex: index[$0.rule]!) })
-        let e = JSONReport.encoder()
-        e.outputFormatting.insert(.prettyPrinted)
-        return String(decoding: try e.encode(Log(runs: [run])), as: UTF8.self) + "\n"
+        let results = StreamedJSONArray()
+        let run = Run(tool: Tool(driver: driver), invocations: [invocation(result)], results: results)
+        try results.writeDocument(Log(runs: [run]), elements: result.findings.lazy.map { sarifResult($0, ruleIndex: index[$0.rule]!) },
+                                  to: sink)
+    }
+
+    public static func render(_ result: ScanResult, rules: [Rule], informationURI: String? = nil) throws -> String {
+        try MemorySink.text { try write(result, rules: rules, informationURI: informationURI, to: $0) }
     }
 
     // MARK: Rules
@@ -120,10 +124,7 @@ public enum SARIFReport {
     /// Whether the scan saw everything: scan errors and unreadable files are tool notifications, so an
     /// incomplete scan is visible in code scanning and not mistaken for a clean one.
     static func invocation(_ result: ScanResult) -> Invocation {
-        var notes = result.errors.map { Notification(level: "error", message: Message(text: $0)) }
-        for s in result.skipped where s.reason == .unreadable {
-            notes.append(Notification(level: "error", message: Message(text: "could not read \(s.path): \(s.detail)")))
-        }
+        let notes = FindingMessage.problems(result).map { Notification(level: "error", message: Message(text: $0)) }
         return Invocation(executionSuccessful: notes.isEmpty, toolExecutionNotifications: notes.isEmpty ? nil : notes)
     }
 
@@ -140,7 +141,8 @@ public enum SARIFReport {
     struct Run: Encodable {
         var tool: Tool
         var invocations: [Invocation]
-        var results: [ResultEntry]
+        /// The results, streamed (`ResultEntry` values).
+        var results: StreamedJSONArray
     }
 
     struct Tool: Encodable { var driver: Driver }

@@ -1,15 +1,19 @@
 /// Human output: one line per finding, `path:line:col`, rule, service, redacted secret, confidence.
 public enum TextReport {
-    public static func render(_ result: ScanResult, verbose: Bool = false) -> String {
-        var out = ""
+    /// Each finding's line (and details) as it is formatted; with `verbose`, the skipped files after them.
+    public static func write(_ result: ScanResult, verbose: Bool = false, to sink: ReportSink) throws {
         for f in result.findings {
-            out += line(for: f) + "\n"
-            for detail in details(for: f) { out += "    " + detail + "\n" }
+            try sink.write(line(for: f) + "\n")
+            for detail in details(for: f) { try sink.write("    " + detail + "\n") }
         }
         if verbose {
-            for s in result.skipped { out += "skipped \(printable(s.path)): \(s.reason.rawValue) (\(s.detail))\n" }
+            for s in result.skipped { try sink.write("skipped \(printable(s.path)): \(s.reason.rawValue) (\(s.detail))\n") }
         }
-        return out
+    }
+
+    public static func render(_ result: ScanResult, verbose: Bool = false) -> String {
+        // A memory sink does not fail.
+        try! MemorySink.text { try write(result, verbose: verbose, to: $0) }
     }
 
     /// Store verdicts under a leaked token's line: whose it is, what it can do, what to do now.

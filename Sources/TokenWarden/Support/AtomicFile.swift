@@ -23,6 +23,12 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String, permissions: Permissions = .userDefault) throws {
+        try write(to: path, permissions: permissions) { try $0.write(bytes) }
+    }
+
+    /// What `body` writes into the sink, all or nothing: a report is written as it is formatted,
+    /// never held in memory whole. When `body` throws, the file is left as it was.
+    public static func write(to path: String, permissions: Permissions = .userDefault, _ body: (ReportSink) throws -> Void) throws {
         let (fd, tempPath) = try createTemporary(beside: path, permissions: permissions)
         var ok = false
         defer {
@@ -33,12 +39,13 @@ public enum AtomicFile {
             close(fd)
             return error
         }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { SystemIO.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw fail() }
-            offset += n
+        do {
+            let sink = DescriptorSink(descriptor: fd, target: path)
+            try body(sink)
+            try sink.flush()
+        } catch {
+            close(fd)
+            throw error
         }
         if case .exactly(let mode) = permissions, fchmod(fd, mode) != 0 { throw fail() }
         guard fsync(fd) == 0 else { throw fail() }
