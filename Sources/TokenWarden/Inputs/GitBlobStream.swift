@@ -61,7 +61,13 @@ enum GitBlobStream {
         }.start()
         Thread {
             do {
-                try read(git, pending, maxSize: maxSize, into: queue)
+                do {
+                    try read(git, pending, maxSize: maxSize, into: queue)
+                } catch {
+                    // When git stopped early, its own error says why.
+                    try git.finish()
+                    throw error
+                }
                 try git.finish()
             } catch {
                 record(error)
