@@ -50,7 +50,7 @@ public enum Pipeline {
         let ruleSet = RuleSet(request.rules)
         var result = Scanner(ruleSet: ruleSet, options: options).scan(input.stream, preSkipped: input.skipped, progress: counter)
         stop?()
-        if let failure = input.failure { result.errors.append(failure.description) }
+        if let failure = input.failure { result.errors.append(ScanError(failure.kind == .git ? .git : .input, failure.description)) }
         if let listing = input.historyListing {
             // History findings move to the commit that introduced their blob, then repeats collapse.
             for i in result.findings.indices {

@@ -42,7 +42,7 @@ public struct ScanSummary: Codable, Sendable, Equatable {
 public struct ScanResult: Sendable {
     public var findings: [Finding] = []
     public var skipped: [Skip] = []
-    public var errors: [String] = []
+    public var errors: [ScanError] = []
     public var summary = ScanSummary()
 
     /// The one place exit codes are decided: 1 when anything blocks, 2 when the scan could not

@@ -66,7 +66,7 @@ struct ScanCommand: ParsableCommand {
             for entry in outcome.staleBaseline {
                 Terminal.error("tokenwarden: stale baseline entry: \(entry.rule) in \(entry.path) (\(entry.fingerprint.prefix(12))…) no longer matches")
             }
-        } else if let failure = result.errors.first(where: { $0.hasPrefix("git ") }) {
+        } else if let failure = result.errors.first(where: { $0.kind == .git }) {
             Terminal.error("tokenwarden: error: \(failure)")
         }
         Terminal.error(TextReport.summary(result))

@@ -84,7 +84,8 @@ final class MatcherTests: XCTestCase {
         let result = Matcher(ruleSet: RuleSet([rule])).scan(Blob(bytes: Array(text.utf8), provenance: Provenance(path: "x")))
         XCTAssertTrue(result.matches.isEmpty)
         XCTAssertEqual(result.ruleErrors.count, 1)
-        XCTAssertTrue(result.ruleErrors[0].contains("t-evil"), result.ruleErrors[0])
+        XCTAssertTrue(result.ruleErrors[0].message.contains("t-evil"), result.ruleErrors[0].message)
+        XCTAssertEqual(result.ruleErrors[0].kind, .rule)
     }
 
     func testRedaction() {

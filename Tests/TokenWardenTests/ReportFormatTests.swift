@@ -73,7 +73,7 @@ final class ReportFormatTests: XCTestCase {
     /// A scan that could not read everything.
     static func incomplete() -> ScanResult {
         var result = ScanResult()
-        result.errors = ["rule 'x': PCRE2 match limit exceeded in a;b]c%d.txt"]
+        result.errors = [ScanError(.rule, "rule 'x': PCRE2 match limit exceeded in a;b]c%d.txt", path: "a;b]c%d.txt")]
         result.skipped = [Skip(path: "secret/key.pem", reason: .unreadable, detail: "Permission denied")]
         result.summary.filesSkipped = 1
         result.summary.durationMilliseconds = 3
@@ -293,13 +293,13 @@ final class ReportFormatTests: XCTestCase {
 
     func testMergeDropsDuplicateFindingsAndJoinsErrors() throws {
         var a = Self.sample()
-        a.errors = ["b error", "a error"]
+        a.errors = [ScanError(.git, "b error"), ScanError(.rule, "a error")]
         var b = Self.incomplete()
         b.findings = [a.findings[1]]
-        b.errors = ["a error"]
+        b.errors = [ScanError(.rule, "a error")]
         let merged = try ReportMerge.merge([JSONReport.render(a), JSONReport.render(b), JSONReport.render(a)])
         XCTAssertEqual(merged.findings, a.findings)
-        XCTAssertEqual(merged.errors, ["a error", "b error"])
+        XCTAssertEqual(merged.errors.map(\.message), ["a error", "b error"])
         XCTAssertEqual(merged.skipped.map(\.path), ["logo.png", "secret/key.pem"])
         XCTAssertEqual(merged.summary.findings, 3)
         XCTAssertEqual(merged.summary.blocking, 2)

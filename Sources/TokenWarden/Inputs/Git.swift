@@ -14,7 +14,7 @@ enum Git {
     static func failure(_ arguments: [String], status: Int32, stderr: [UInt8]) -> InputError {
         let lines = String(decoding: stderr, as: UTF8.self).split(whereSeparator: \.isNewline)
         let message = lines.first { $0.hasPrefix("fatal:") || $0.hasPrefix("error:") } ?? lines.first
-        return InputError("git \(subcommand(arguments)): \(message.map(String.init) ?? "exit \(status)")")
+        return InputError("git \(subcommand(arguments)): \(message.map(String.init) ?? "exit \(status)")", kind: .git)
     }
 
     /// The git subcommand, for messages: the first argument that is not an option (or the value of `-c`).

@@ -8,7 +8,7 @@ import Darwin
 /// What the matcher reports for one blob: matches, and rules whose regex hit a PCRE2 limit.
 public struct BlobMatches: Sendable {
     public var matches: [Match] = []
-    public var ruleErrors: [String] = []
+    public var ruleErrors: [ScanError] = []
     /// Findings hidden by a `tokenwarden:allow` comment on their line.
     public var suppressed = 0
     /// Findings hidden by the config's allow list.
@@ -96,7 +96,7 @@ public struct Matcher {
             switch ruleSet.patterns[r].get() {
             case .success(let p): pattern = p
             case .failure(let e):
-                result.ruleErrors.append("rule \(rule.id): regex does not compile: \(e)")
+                result.ruleErrors.append(ScanError(.rule, "rule \(rule.id): regex does not compile: \(e)"))
                 continue
             }
             do {
@@ -110,7 +110,7 @@ public struct Matcher {
                     }
                 }
             } catch {
-                result.ruleErrors.append("rule \(rule.id): \(error) in \(path); rest of the file skipped for this rule")
+                result.ruleErrors.append(ScanError(.rule, "rule \(rule.id): \(error) in \(path); rest of the file skipped for this rule", path: path))
             }
         }
         if let store = options.store {

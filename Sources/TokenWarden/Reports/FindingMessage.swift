@@ -32,7 +32,7 @@ enum FindingMessage {
     /// Why a scan is incomplete: its errors and the files it could not read, which every CI format
     /// reports, so an incomplete scan is not mistaken for a clean one.
     static func problems(_ result: ScanResult) -> [String] {
-        result.errors + result.skipped.filter { $0.reason == .unreadable }.map { "could not read \($0.path): \($0.detail)" }
+        result.errors.map(\.message) + result.skipped.filter { $0.reason == .unreadable }.map { "could not read \($0.path): \($0.detail)" }
     }
 
     /// What to do, for formats that have room for a second line.

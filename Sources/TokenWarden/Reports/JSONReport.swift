@@ -13,7 +13,7 @@ public enum JSONReport {
         var schema = JSONReport.schemaVersion
         var findings: Findings
         var skipped: [Skip]
-        var errors: [String]
+        var errors: [ScanError]
         var summary: ScanSummary
     }
 

@@ -15,7 +15,7 @@ public enum ReportMerge {
         guard !reports.isEmpty else { throw InputError("no reports to merge") }
         var findings: [Finding] = [], seenFindings = Set<Finding>()
         var skipped: [Skip] = [], seenSkips = Set<Skip>()
-        var errors = Set<String>()
+        var errors = Set<ScanError>()
         var counts: [String: Int] = [:]
         for (name, json) in reports {
             let shard = try decode(json, name: name)
@@ -50,7 +50,7 @@ public enum ReportMerge {
         var schema: Int
         var findings: [Finding]
         var skipped: [Skip]
-        var errors: [String]
+        var errors: [ScanError]
         var summary: [String: Int]
     }
 

@@ -35,7 +35,7 @@ public enum AtomicFile {
             if !ok { unlink(tempPath) }
         }
         func fail() -> InputError {
-            let error = InputError("cannot write \(path): \(String(cString: strerror(errno)))")
+            let error = InputError("cannot write \(path): \(String(cString: strerror(errno)))", kind: .write)
             close(fd)
             return error
         }
@@ -51,7 +51,7 @@ public enum AtomicFile {
         guard fsync(fd) == 0 else { throw fail() }
         close(fd)
         guard rename(tempPath, path) == 0 else {
-            throw InputError("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw InputError("cannot write \(path): \(String(cString: strerror(errno)))", kind: .write)
         }
         ok = true
         // Make the rename itself durable.
@@ -115,6 +115,6 @@ public enum AtomicFile {
             if fd >= 0 { return (fd, candidate) }
             guard errno == EEXIST else { break }
         }
-        throw InputError("cannot write \(path): \(String(cString: strerror(errno)))")
+        throw InputError("cannot write \(path): \(String(cString: strerror(errno)))", kind: .write)
     }
 }

@@ -1,10 +1,23 @@
 /// A user-facing error in an input file (rules, config, store, baseline): one line, exit 2.
 public struct InputError: Error, CustomStringConvertible, Equatable {
+    public enum Kind: String, Sendable {
+        /// A bad flag, file or value the user gave (the default).
+        case input
+        /// git failed, or refused what it was asked.
+        case git
+        /// A file could not be written.
+        case write
+    }
+
+    public var kind: Kind
     public var description: String
 
     /// Control characters (a newline inside a quoted YAML value, say) are escaped, so the message
     /// stays one line whatever the input held.
-    public init(_ description: String) { self.description = ControlCharacters.escaped(description) }
+    public init(_ description: String, kind: Kind = .input) {
+        self.kind = kind
+        self.description = ControlCharacters.escaped(description)
+    }
 }
 
 /// Escapes control characters (`\n`, `\t`, `\r`, else `\u{..}`) in text meant to stay on one line.
