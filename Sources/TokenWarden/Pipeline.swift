@@ -3,7 +3,8 @@ public struct ScanRequest: Sendable {
     public var selection: InputSelection
     public var rules: [Rule]
     public var config = Config()
-    public var maxFileSize = 10 * 1024 * 1024
+    /// Set by the CLI from the flag and the config (`ScanRequest` never guesses its own).
+    public var maxFileSize = ScanOptions.defaultMaxFileSize
     public var showSecrets = false
     public var shard: Shard?
     public var store: TokenStore?

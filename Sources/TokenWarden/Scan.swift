@@ -3,7 +3,9 @@ import Synchronization
 
 /// Settings for one scan.
 public struct ScanOptions: Sendable {
-    public var maxFileSize: Int = 10 * 1024 * 1024
+    /// Files and blobs larger than this are skipped (and counted): the one default, 10 MiB.
+    public static let defaultMaxFileSize = 10 * 1024 * 1024
+    public var maxFileSize: Int = ScanOptions.defaultMaxFileSize
     public var showSecrets = false
     /// Registered tokens, for store-driven detection.
     public var store: StoreIndex?

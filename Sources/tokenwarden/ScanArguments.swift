@@ -63,7 +63,9 @@ struct ScanArguments: ParsableArguments {
         if let range { return .diff(range: range, repository: repository) }
         if let since { return .diff(range: "\(since)..HEAD", repository: repository) }
         if history { return .history(refs: all ? .all : branches ? .branches : .head, repository: repository) }
-        return .paths(paths)
+        // `-` is standard input, read here: only the CLI touches the process's streams.
+        let standardInput = paths.contains("-") ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : nil
+        return .paths(paths, standardInput: standardInput)
     }
 
     /// Where this scan's own settings come from: the repository's top (in range modes, as of the
@@ -115,7 +117,7 @@ struct ScanArguments: ParsableArguments {
         try RuleLoader.checkUniqueIDs(rules)
         var request = ScanRequest(selection: selection, rules: try config.adjust(rules))
         request.config = config
-        request.maxFileSize = maxFileSize ?? config.maxFileSize ?? 10 * 1024 * 1024
+        request.maxFileSize = maxFileSize ?? config.maxFileSize ?? ScanOptions.defaultMaxFileSize
         request.showSecrets = showSecrets
         request.shard = try shard.map(Shard.init(parsing:))
         // --store and $TOKENWARDEN_STORE are the user's own files; the config's or the default store is a setting.

@@ -124,16 +124,14 @@ struct StoreCommand: ParsableCommand {
 
         /// Which rules recognise the token; a warning when none is for the service given.
         private func checkFormat(_ token: [UInt8]) throws -> [String] {
-            let ruleSet = RuleSet(try ruleOptions.loadRules())
-            let findings = FindingBuilder(ruleSet: ruleSet).scan(Blob(bytes: token, provenance: Provenance(path: "<store add>")), with: Matcher(ruleSet: ruleSet))
-            let services = Set(findings.filter { $0.length == token.count }.map(\.service))
-            if services.isEmpty {
-                return ["tokenwarden: note: no rule recognises this token on its own; scans will still find it by its fingerprint (\(token.count) characters, \(TokenCharset.of(token)?.rawValue ?? "printable"))"]
+            switch TokenRecognition(token: token, service: service, rules: RuleSet(try ruleOptions.loadRules())) {
+            case .recognised:
+                return []
+            case .unrecognised(let length, let charset):
+                return ["tokenwarden: note: no rule recognises this token on its own; scans will still find it by its fingerprint (\(length) characters, \(charset?.rawValue ?? "printable"))"]
+            case .looksLike(let services):
+                return ["tokenwarden: warning: this looks like a \(services.joined(separator: " or ")) token, not \(service)"]
             }
-            if !services.contains(service) {
-                return ["tokenwarden: warning: this looks like a \(services.sorted().joined(separator: " or ")) token, not \(service)"]
-            }
-            return []
         }
     }
 

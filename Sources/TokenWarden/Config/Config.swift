@@ -83,7 +83,7 @@ public struct Config: Sendable {
         config.storePath = try f.string("store").map(relative)
         config.baseline = try f.string("baseline").map(relative)
         if let node = f.raw("policy") {
-            config.policy = try TokenStore.parsePolicy(node, origin: origin)
+            config.policy = try Policy.parse(node, origin: origin)
         }
         if let node = f.raw("fail_on") {
             var fo = try ConfigFields(node, origin: origin, what: "fail_on")

@@ -34,7 +34,7 @@ enum GitBlobStream {
             queue.close()
             return failure
         }
-        let pending = RequestFIFO()
+        let pending = BlockingQueue<BlobRequest>()
         Thread {
             var chunk: [UInt8] = []
             var count = 0
@@ -42,7 +42,7 @@ enum GitBlobStream {
             do {
                 try produce { request in
                     guard alive else { return }
-                    pending.push(request)
+                    pending.put(request)
                     count += 1
                     chunk += request.id.utf8
                     chunk.append(0x0A)
@@ -78,8 +78,8 @@ enum GitBlobStream {
         return failure
     }
 
-    private static func read(_ git: GitProcess, _ pending: RequestFIFO, maxSize: Int, into queue: TargetQueue) throws {
-        while let request = pending.pop() {
+    private static func read(_ git: GitProcess, _ pending: BlockingQueue<BlobRequest>, maxSize: Int, into queue: TargetQueue) throws {
+        while let request = pending.next() {
             guard let header = git.output.read(until: 0x0A) else {
                 throw InputError("git cat-file: output ended early")
             }
@@ -102,38 +102,5 @@ enum GitBlobStream {
             }
             queue.put(.blob(Blob(bytes: bytes, provenance: request.provenance, addedLines: request.addedLines)))
         }
-    }
-}
-
-/// Requests written to cat-file and not yet answered, in order.
-private final class RequestFIFO: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var items: [BlobRequest] = []
-    private var head = 0
-    private var closed = false
-
-    func push(_ request: BlobRequest) {
-        condition.lock()
-        items.append(request)
-        condition.signal()
-        condition.unlock()
-    }
-
-    func close() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func pop() -> BlobRequest? {
-        condition.lock()
-        defer { condition.unlock() }
-        while head == items.count && !closed { condition.wait() }
-        guard head < items.count else { return nil }
-        let item = items[head]
-        head += 1
-        if head >= 4096 { items.removeFirst(head); head = 0 }
-        return item
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 
 /// What to scan, as the user chose it.
 public enum InputSelection: Sendable {
-    /// Files, directories, git work trees, or `-` for standard input.
-    case paths([String])
+    /// Files, directories, git work trees, or `-` for `standardInput` (which the caller reads:
+    /// the library never touches the process's standard streams).
+    case paths([String], standardInput: [UInt8]? = nil)
     /// The staged changes of the repository at `repository` (pre-commit).
     case staged(repository: String)
     /// Lines added by the commits of a range such as `main..HEAD`.
@@ -44,13 +45,12 @@ extension InputSelection {
         let scratch = MatchScratch()
         let excluded: (String) -> Bool = { path in exclude?.matches(path, scratch: scratch) ?? false }
         switch self {
-        case .paths(let paths):
+        case .paths(let paths, let standardInput):
             var targets: [ScanTarget] = []
             var skipped: [Skip] = []
             for path in paths.isEmpty ? ["."] : paths {
                 if path == "-" {
-                    let data = FileHandle.standardInput.readDataToEndOfFile()
-                    targets.append(.blob(Blob(bytes: [UInt8](data), provenance: Provenance(path: "<stdin>"))))
+                    targets.append(.blob(Blob(bytes: standardInput ?? [], provenance: Provenance(path: "<stdin>"))))
                     continue
                 }
                 let listed = try WorktreeSource.targets(for: [path])

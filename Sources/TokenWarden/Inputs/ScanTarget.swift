@@ -56,20 +56,15 @@ public final class TargetList: TargetStream {
 /// Targets produced by a reader thread (a git pipe) while workers scan: the queue holds at most
 /// `capacity` items and `maxBytes` of blob data, so a huge history never sits in memory at once.
 public final class TargetQueue: TargetStream, @unchecked Sendable {
-    private let condition = NSCondition()
-    private var items: [ScanTarget] = []
-    private var head = 0
-    private var bytes = 0
-    private var closed = false
-    private var producerWaiting = false
-    private let capacity: Int
-    private let maxBytes: Int
+    private let queue: BlockingQueue<ScanTarget>
     private let knownTotal: LockedBox<Int?>
 
     public init(total: Int?, capacity: Int = 256, maxBytes: Int = 64 << 20) {
-        self.knownTotal = LockedBox(total)
-        self.capacity = capacity
-        self.maxBytes = maxBytes
+        knownTotal = LockedBox(total)
+        queue = BlockingQueue(capacity: capacity, maxWeight: maxBytes) { target in
+            if case .blob(let b) = target { return b.bytes.count }
+            return 0
+        }
     }
 
     /// Known once the producer has listed everything.
@@ -77,45 +72,11 @@ public final class TargetQueue: TargetStream, @unchecked Sendable {
 
     func setTotal(_ total: Int) { knownTotal.value = total }
 
-    private static func size(_ t: ScanTarget) -> Int {
-        if case .blob(let b) = t { return b.bytes.count }
-        return 0
-    }
-
-    /// Blocks while the queue is full (but always admits one item into an empty queue).
-    public func put(_ target: ScanTarget) {
-        let size = TargetQueue.size(target)
-        condition.lock()
-        while items.count - head >= capacity || (bytes > 0 && bytes + size > maxBytes) {
-            producerWaiting = true
-            condition.wait()
-        }
-        producerWaiting = false
-        items.append(target)
-        bytes += size
-        condition.signal()  // only workers wait while we put
-        condition.unlock()
-    }
+    /// Blocks while the queue is full.
+    public func put(_ target: ScanTarget) { queue.put(target) }
 
     /// No more items: workers drain what is left, then stop.
-    public func close() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        condition.unlock()
-    }
+    public func close() { queue.close() }
 
-    public func next() -> ScanTarget? {
-        condition.lock()
-        defer { condition.unlock() }
-        while head == items.count && !closed { condition.wait() }
-        guard head < items.count else { return nil }
-        let target = items[head]
-        head += 1
-        bytes -= TargetQueue.size(target)
-        if head > 1024 { items.removeFirst(head); head = 0 }
-        // The producer may be waiting for room; workers and the producer share the condition.
-        if producerWaiting { condition.broadcast() }
-        return target
-    }
+    public func next() -> ScanTarget? { queue.next() }
 }

@@ -45,7 +45,7 @@ public struct TokenStore: Sendable, Equatable {
             throw InputError("\(origin): unsupported store version \(version) (this tokenwarden reads version 1)")
         }
         var store = TokenStore()
-        if let node = f.raw("policy") { store.policy = try parsePolicy(node, origin: origin) }
+        if let node = f.raw("policy") { store.policy = try Policy.parse(node, origin: origin) }
         _ = try f.list("tokens")  // Read above; here only checked to be a list.
         store.tokens = tokens
         try f.finish("the token store")
@@ -95,26 +95,6 @@ public struct TokenStore: Sendable, Equatable {
             note: try f.string("note"))
         try f.finish("token '\(id)'")
         return token
-    }
-
-    static func parsePolicy(_ node: ConfigNode, origin: String) throws -> Policy {
-        var f = try ConfigFields(node, origin: origin, what: "policy")
-        var policy = Policy()
-        // 0 days of age means no limit; a negative count is a typo that would silently mean the same.
-        if let days = try f.days("max_age_days") { policy.maxAgeDays = days > 0 ? days : nil }
-        if let require = try f.bool("require_expiry") { policy.requireExpiry = require }
-        if let days = try f.days("warn_expiring_days") { policy.warnExpiringDays = days }
-        if let node = f.raw("forbidden_scopes") {
-            var services = try ConfigFields(node, origin: origin, what: "forbidden_scopes")
-            for service in services.keys {
-                policy.forbiddenScopes[service] = try services.strings(service) ?? []
-            }
-            try services.finish("forbidden_scopes")
-        }
-        if let services = try f.strings("full_access_when_unscoped") { policy.fullAccessWhenUnscoped = Set(services) }
-        if let services = try f.strings("auto_refresh_slides") { policy.autoRefreshSlides = Set(services) }
-        try f.finish("policy")
-        return policy
     }
 
     // MARK: Writing

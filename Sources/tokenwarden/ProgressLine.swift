@@ -1,19 +1,21 @@
 import Foundation
+import Synchronization
+import TokenWarden
 
 /// A self-updating progress line on standard error (items done / total, MB/s, ETA) for long scans
 /// in a terminal. It only ever writes to stderr, so piped reports stay clean.
-public final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: @unchecked Sendable {
     private let progress: ScanProgress
     private let unit: String
     private let started = Date()
-    private let stopped = LockedBox(false)
+    private let stopped = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
 
-    public init(_ progress: ScanProgress, unit: String) {
+    init(_ progress: ScanProgress, unit: String) {
         self.progress = progress
         self.unit = unit
         Thread { [self] in
-            while !stopped.value {
+            while !stopped.load(ordering: .relaxed) {
                 write(render())
                 Thread.sleep(forTimeInterval: 0.25)
             }
@@ -23,7 +25,7 @@ public final class ProgressLine: @unchecked Sendable {
 
     /// Stops updating and erases the line.
     public func stop() {
-        stopped.value = true
+        stopped.store(true, ordering: .relaxed)
         finished.wait()
         write("")
     }
