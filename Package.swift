@@ -49,10 +49,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers both test targets share: paths, rule shortcuts, goldens, running the built binary.
+        .target(
+            name: "TokenWardenTestSupport",
+            dependencies: ["TokenWarden"],
+            path: "Tests/TokenWardenTestSupport"
+        ),
+        // Unit tests of the library: matcher, rules, reports, store logic.
         .testTarget(
             name: "TokenWardenTests",
-            // The CLI is a dependency so end-to-end tests can run the built binary.
-            dependencies: ["TokenWarden", "tokenwarden"]
+            dependencies: ["TokenWarden", "TokenWardenTestSupport"]
+        ),
+        // End-to-end tests: the built CLI on real files and git repositories.
+        .testTarget(
+            name: "TokenWardenEndToEndTests",
+            // The CLI is a dependency so the tests run the binary they were built with.
+            dependencies: ["TokenWarden", "tokenwarden", "TokenWardenTestSupport"]
         ),
     ]
 )

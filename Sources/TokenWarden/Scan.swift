@@ -20,48 +20,6 @@ public struct ScanOptions: Sendable {
     public init() {}
 }
 
-/// Counts for the summary line and the JSON report.
-public struct ScanSummary: Codable, Sendable, Equatable {
-    public var filesScanned = 0
-    public var bytesScanned = 0
-    public var filesSkipped = 0
-    public var findings = 0
-    public var blocking = 0
-    public var suppressed = 0
-    /// Hidden by the config's allow list (fingerprints or secret patterns).
-    public var allowlisted = 0
-    /// Hidden by `--baseline`.
-    public var baselined = 0
-    public var durationMilliseconds = 0
-
-    enum CodingKeys: String, CodingKey {
-        case filesScanned = "files_scanned", bytesScanned = "bytes_scanned", filesSkipped = "files_skipped"
-        case findings, blocking, suppressed, allowlisted, baselined, durationMilliseconds = "duration_ms"
-    }
-}
-
-/// Everything a scan produced: the input to enrichment and to every report.
-public struct ScanResult: Sendable {
-    public var findings: [Finding] = []
-    public var skipped: [Skip] = []
-    public var errors: [ScanError] = []
-    public var summary = ScanSummary()
-
-    /// The one place exit codes are decided: 1 when anything blocks, 2 when the scan could not
-    /// read everything it was asked to (so "nothing found" would be a false promise), else 0.
-    public var exitCode: Int32 {
-        if findings.contains(where: \.blocking) { return 1 }
-        if skipped.contains(where: { $0.reason == .unreadable }) || !errors.isEmpty { return 2 }
-        return 0
-    }
-
-    /// The summary's finding counts, from the final findings: called once, when every stage is done.
-    public mutating func countFindings() {
-        summary.findings = findings.count
-        summary.blocking = findings.filter(\.blocking).count
-    }
-}
-
 /// The pipeline: targets → bytes → matcher → findings, on every core.
 public struct Scanner: Sendable {
     public let ruleSet: RuleSet

@@ -106,7 +106,7 @@ struct ScanArguments: ParsableArguments {
             }
         }
         let configPath = self.config ?? files.defaultPath(Config.defaultPath)
-        let config = try Config.locate(option: self.config, in: files)
+        let config = try files.config(option: self.config)
         if config.origin != "<defaults>" { used.append("config \(config.origin)") }
         note(configPath, "the config")
         var rules = try ruleOptions.loadRules()

@@ -1,4 +1,5 @@
 import XCTest
+import TokenWardenTestSupport
 @testable import TokenWarden
 
 final class EntropyTests: XCTestCase {

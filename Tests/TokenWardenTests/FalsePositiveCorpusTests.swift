@@ -1,4 +1,5 @@
 import XCTest
+import TokenWardenTestSupport
 @testable import TokenWarden
 
 /// Fixtures/false-positives holds decoys every rule must leave alone: lockfile hashes, ids,

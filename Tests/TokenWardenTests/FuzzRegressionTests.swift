@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 @testable import TokenWarden
 
 /// Inputs the fuzzers (fuzz/) found crashing, kept so the bugs stay fixed. Each parser must

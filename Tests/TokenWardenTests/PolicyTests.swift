@@ -1,4 +1,5 @@
 import XCTest
+import TokenWardenTestSupport
 @testable import TokenWarden
 
 /// Policy verdicts for each seed service's risky habits, and the store's strict parsing.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 @testable import TokenWarden
 
 /// The CI report formats: exact golden files (so ordering and escaping stay stable), the escaping

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 @testable import TokenWarden
 
 /// Reports are written into a sink piece by piece: a history report with 100k findings is never one

@@ -1,4 +1,5 @@
 import XCTest
+import TokenWardenTestSupport
 @testable import TokenWarden
 
 /// Every built-in rule's examples are tests: a rule whose example fails fails the suite.

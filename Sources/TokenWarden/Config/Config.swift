@@ -28,16 +28,6 @@ public struct Config: Sendable {
         try parse(try YAMLFile.read(path, what: "the config file", limits: .handWritten), origin: path)
     }
 
-    /// `--config PATH`, else `.tokenwarden.yaml` at the settings root when it exists.
-    public static func locate(option: String?, in files: SettingsFiles) throws -> Config {
-        let path = option ?? files.defaultPath(defaultPath)
-        guard let (text, origin) = try files.read(path, what: "the config file", limits: .handWritten) else {
-            if option != nil, files.source == .disk { throw InputError("\(path): no such config file") }
-            return Config()
-        }
-        return try parse(text, origin: origin, directory: (path as NSString).deletingLastPathComponent)
-    }
-
     /// `directory` is the config file's directory, which the paths in it are relative to
     /// (by default the directory part of `origin`).
     public static func parse(_ text: String, origin: String, directory: String? = nil) throws -> Config {

@@ -12,7 +12,7 @@ public enum FingerprintKind: String, Codable, Sendable {
 /// The fingerprint a finding publishes in reports and baselines.
 public enum FindingFingerprint {
     /// How much of the line before a secret goes into a context fingerprint.
-    static let contextLength = 128
+    static let contextLength = Match.contextLength
 
     public static func of(_ secret: [UInt8], rule: Rule, publicPrefix: Int, context: [UInt8],
                           key: FingerprintKey?) -> (fingerprint: String, kind: FingerprintKind) {

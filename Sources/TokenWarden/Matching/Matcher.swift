@@ -258,7 +258,7 @@ public struct Matcher {
 
     private func match(_ c: Candidate, bytes: UnsafeRawBufferPointer, span: SourceSpan) -> Match {
         let secret = Array(bytes[c.secret])
-        let contextStart = max(c.secret.lowerBound - (span.column - 1), c.secret.lowerBound - FindingFingerprint.contextLength)
+        let contextStart = max(c.secret.lowerBound - (span.column - 1), c.secret.lowerBound - Match.contextLength)
         return Match(rule: rule(c.rule).id, span: span, secret: secret, entropy: (c.entropy * 1000).rounded() / 1000,
                      checksum: c.checksum, registeredToken: c.tokenID, publicPrefix: publicPrefix(c.rule).length(in: secret),
                      context: Array(bytes[contextStart..<c.secret.lowerBound]))

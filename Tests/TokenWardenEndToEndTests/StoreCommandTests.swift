@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 @testable import TokenWarden
 
 /// End-to-end: `tokenwarden store ...` and the store cross-check in `scan`.

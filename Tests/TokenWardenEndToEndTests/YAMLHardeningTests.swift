@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 
 /// End-to-end: every YAML file tokenwarden reads (config, store, baseline, rule file) may come
 /// from an untrusted repository. A bomb, a huge or deeply nested file ends in one error line,

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 @testable import TokenWarden
 
 /// `.tokenwarden.yaml`, `--baseline`, allow lists and the blocking policy, end to end.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 
 /// A scanned repository is attacker-controlled, its `.git/config` included: no mode may run a
 /// program the repository names, or write outside it.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 @testable import TokenWarden
 
 /// End-to-end: the token store is shared data. Concurrent writers lose nothing, a symlinked

@@ -3,17 +3,17 @@ import XCTest
 @testable import TokenWarden
 
 /// Paths and helpers shared by the tests.
-enum TestSupport {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = packageRoot.appendingPathComponent("Fixtures")
+public enum TestSupport {
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let fixtures = packageRoot.appendingPathComponent("Fixtures")
 
-    static let builtInRules: [Rule] = {
+    public static let builtInRules: [Rule] = {
         do { return try RuleLoader.builtIn() } catch { fatalError("built-in rules do not load: \(error)") }
     }()
 
-    static let builtInRuleSet = RuleSet(builtInRules)
+    public static let builtInRuleSet = RuleSet(builtInRules)
 
-    static func scan(_ text: String, path: String = "file.txt", rules: RuleSet = builtInRuleSet, showSecrets: Bool = true) -> [Finding] {
+    public static func scan(_ text: String, path: String = "file.txt", rules: RuleSet = builtInRuleSet, showSecrets: Bool = true) -> [Finding] {
         // As the pipeline would, without a store: match, build findings, decide blocking.
         var result = ScanResult()
         result.findings = FindingBuilder(ruleSet: rules, showSecrets: showSecrets)
@@ -22,12 +22,12 @@ enum TestSupport {
         return result.findings
     }
 
-    static func rule(_ id: String, keywords: [String], regex: String, generic: Bool = false, entropy: Double? = nil) -> Rule {
+    public static func rule(_ id: String, keywords: [String], regex: String, generic: Bool = false, entropy: Double? = nil) -> Rule {
         Rule(id: id, service: "test", keywords: keywords, regex: regex, entropy: entropy.map(EntropyThreshold.init(all:)), generic: generic)
     }
 
     /// A fresh temporary directory, removed when the test ends.
-    static func temporaryDirectory(_ test: XCTestCase) throws -> URL {
+    public static func temporaryDirectory(_ test: XCTestCase) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tokenwarden-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }

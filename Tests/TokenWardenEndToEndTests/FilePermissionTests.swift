@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 
 /// End-to-end: files tokenwarden creates get the user's umask, as a shell redirection would;
 /// the token store is 0600 whatever the umask.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 @testable import TokenWarden
 
 /// Inputs that used to lose findings (or the process) without a word.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 
 /// Bad input, end to end: every case ends in a clear one-line error or a counted skip —
 /// never a crash, a hang or a silent loss — and no secret ever reaches the output.

@@ -6,19 +6,19 @@ import XCTest
 ///
 /// After an intended change: `TOKENWARDEN_UPDATE_GOLDENS=1 swift test --filter …` rewrites the files
 /// the filtered tests compare with; review the diff of `Fixtures/` before committing it.
-enum Golden {
-    static let updateVariable = "TOKENWARDEN_UPDATE_GOLDENS"
+public enum Golden {
+    public static let updateVariable = "TOKENWARDEN_UPDATE_GOLDENS"
 
-    static var updating: Bool { ProcessInfo.processInfo.environment[updateVariable] == "1" }
+    public static var updating: Bool { ProcessInfo.processInfo.environment[updateVariable] == "1" }
 
     /// The golden file at `path` (relative to `Fixtures/`).
-    static func url(_ path: String) -> URL {
+    public static func url(_ path: String) -> URL {
         TestSupport.fixtures.appendingPathComponent(path)
     }
 
     /// Fails with the first differing line unless `actual` is the golden file's content; writes the
     /// file instead when updating.
-    static func assertMatches(_ actual: String, _ path: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    public static func assertMatches(_ actual: String, _ path: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let url = url(path)
         if updating {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 @testable import TokenWarden
 
 /// Reports, baselines and messages never give a secret away: no fingerprint that a guess can be

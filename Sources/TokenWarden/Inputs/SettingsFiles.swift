@@ -107,3 +107,15 @@ public struct SettingsFiles: Sendable {
         return (revision, String(standardized.dropFirst(top.count + 1)))
     }
 }
+
+extension SettingsFiles {
+    /// `--config PATH`, else `.tokenwarden.yaml` at the settings root when it exists.
+    public func config(option: String?) throws -> Config {
+        let path = option ?? defaultPath(Config.defaultPath)
+        guard let (text, origin) = try read(path, what: "the config file", limits: .handWritten) else {
+            if option != nil, source == .disk { throw InputError("\(path): no such config file") }
+            return Config()
+        }
+        return try Config.parse(text, origin: origin, directory: (path as NSString).deletingLastPathComponent)
+    }
+}

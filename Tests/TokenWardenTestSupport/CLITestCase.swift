@@ -3,33 +3,33 @@ import XCTest
 @testable import TokenWarden
 
 /// Runs the built `tokenwarden` binary, as users and CI do.
-class CLITestCase: XCTestCase {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+open class CLITestCase: XCTestCase {
+    public struct Run {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
-    static let binary: URL = {
+    public static let binary: URL = {
         let beside = Bundle.main.bundleURL.appendingPathComponent("tokenwarden")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
         return TestSupport.packageRoot.appendingPathComponent(".build/debug/tokenwarden")
     }()
 
     @discardableResult
-    func run(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
+    public func run(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
              environment: [String: String] = [:]) throws -> Run {
         try Self.execute(Self.binary.path, arguments, in: directory, stdin: stdin, environment: environment)
     }
 
     @discardableResult
-    func git(_ arguments: [String], in directory: URL) throws -> Run {
+    public func git(_ arguments: [String], in directory: URL) throws -> Run {
         let r = try Self.execute("/usr/bin/env", ["git"] + arguments, in: directory, stdin: nil, environment: [:])
         XCTAssertEqual(r.status, 0, "git \(arguments.joined(separator: " ")): \(r.stderr)")
         return r
     }
 
-    static func execute(_ executable: String, _ arguments: [String], in directory: URL?, stdin: String?,
+    public static func execute(_ executable: String, _ arguments: [String], in directory: URL?, stdin: String?,
                         environment: [String: String]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -68,7 +68,7 @@ class CLITestCase: XCTestCase {
     private final class ErrBox: @unchecked Sendable { var data: Data? }
 
     /// The `--format json` report a run printed, decoded with the report's own types.
-    func report(_ r: Run, file: StaticString = #filePath, line: UInt = #line) throws -> JSONReport.Contents {
+    public func report(_ r: Run, file: StaticString = #filePath, line: UInt = #line) throws -> JSONReport.Contents {
         do {
             return try JSONDecoder().decode(JSONReport.Contents.self, from: Data(r.stdout.utf8))
         } catch {
@@ -78,16 +78,16 @@ class CLITestCase: XCTestCase {
     }
 
     /// A finding's token-store status by name (`leaked`, `unregistered`).
-    func status(_ f: Finding) -> String? { f.status.map { "\($0)" } }
+    public func status(_ f: Finding) -> String? { f.status.map { "\($0)" } }
 
     /// A new git repository in a temporary directory.
-    func makeRepository() throws -> URL {
+    public func makeRepository() throws -> URL {
         let dir = try TestSupport.temporaryDirectory(self)
         try git(["init", "-q", "-b", "main"], in: dir)
         return dir
     }
 
-    func write(_ text: String, to path: String, in dir: URL) throws {
+    public func write(_ text: String, to path: String, in dir: URL) throws {
         let url = dir.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)

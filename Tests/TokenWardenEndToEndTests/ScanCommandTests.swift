@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 
 /// End-to-end: the CLI on real temporary git repositories and directories.
 final class ScanCommandTests: CLITestCase {

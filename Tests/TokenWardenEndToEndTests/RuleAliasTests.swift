@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 
 /// A renamed rule keeps its former ids (`aliases:`): baselines and allow comments written under
 /// the old id still apply, end to end through the CLI.

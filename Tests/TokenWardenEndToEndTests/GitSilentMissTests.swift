@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 @testable import TokenWarden
 
 /// Git setups in which a secret used to go unreported with exit 0: merges in range modes, bare

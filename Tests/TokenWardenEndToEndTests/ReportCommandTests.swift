@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 
 /// Report files, CI annotations and `merge`, through the CLI.
 final class ReportCommandTests: CLITestCase {

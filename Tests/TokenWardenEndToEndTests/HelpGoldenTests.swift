@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TokenWardenTestSupport
 
 /// `--help` of every command, as golden files under `Fixtures/help/`, so a changed flag or help text
 /// is a visible diff in review. The commands are found by walking the SUBCOMMANDS sections of the

@@ -33,8 +33,9 @@ public struct Match: Hashable, Sendable {
     public var registeredToken: String?
     /// How many leading bytes are the format's public prefix (`ghp_`), which redaction may show.
     public var publicPrefix: Int
-    /// The bytes before the secret on its line (bounded), for context fingerprints.
+    /// The bytes before the secret on its line (at most `contextLength`), for context fingerprints.
     public var context: [UInt8]
+    public static let contextLength = 128
 
     public init(rule: String, span: SourceSpan, secret: [UInt8], entropy: Double, checksum: ChecksumStatus? = nil,
                 registeredToken: String? = nil, publicPrefix: Int = 0, context: [UInt8] = []) {
