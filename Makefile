@@ -65,8 +65,8 @@ format:
 	$(SWIFT_FORMAT_CHECK)
 	$(SWIFT_FORMAT) format --in-place --recursive --parallel $(FORMAT_PATHS)
 
-# Fails (exit 1) on any finding, formatting included. `make format` fixes the formatting findings; the
-# few lint-only rules (names, `=` inside expressions, retroactive conformances, …) need a hand edit.
+# Exits non-zero on any finding (--strict makes warnings fail), formatting included. `make format` fixes
+# the formatting findings; the few lint-only rules (names, `=` inside expressions, retroactive conformances, …) need a hand edit.
 lint:
 	$(SWIFT_FORMAT_CHECK)
 	$(SWIFT_FORMAT) lint --strict --recursive --parallel $(FORMAT_PATHS)
