@@ -11,12 +11,13 @@ let package = Package(
     targets: [
         .target(name: "CFuzzer"),
         .target(name: "FuzzSupport", dependencies: [engine, "CFuzzer"]),
-    ] + ["FuzzMatcher", "FuzzRuleParser", "FuzzConfigParser", "FuzzStoreParser", "FuzzBaselineParser"].map {
-        // Only the fuzz executables link libFuzzer; everything gets ASan and libFuzzer's coverage
-        // instrumentation from the build command (see README.md).
-        .executableTarget(
-            name: $0, dependencies: [engine, "FuzzSupport"],
-            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
-        )
-    }
+    ]
+        + ["FuzzMatcher", "FuzzRuleParser", "FuzzConfigParser", "FuzzStoreParser", "FuzzBaselineParser"].map {
+            // Only the fuzz executables link libFuzzer; everything gets ASan and libFuzzer's coverage
+            // instrumentation from the build command (see README.md).
+            .executableTarget(
+                name: $0, dependencies: [engine, "FuzzSupport"],
+                linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+            )
+        }
 )

@@ -45,7 +45,8 @@ public enum Pipeline {
         options.allowSecrets = try request.config.allowSecretPatterns.map { try PCRE2Pattern($0) }
         let exclude = try PathFilter(globs: request.config.excludePaths)
 
-        let input = try request.selection.prepare(maxFileSize: request.maxFileSize, shard: request.shard, exclude: exclude.isEmpty ? nil : exclude)
+        let input = try request.selection.prepare(
+            maxFileSize: request.maxFileSize, shard: request.shard, exclude: exclude.isEmpty ? nil : exclude)
         let counter = ScanProgress(input.stream)
         let stop = progress?(counter, request.selection)
         let ruleSet = RuleSet(request.rules)

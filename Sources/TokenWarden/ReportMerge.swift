@@ -65,7 +65,8 @@ public enum ReportMerge {
             throw InputError("\(name): not a tokenwarden report (tool is '\(shard.tool)')")
         }
         guard shard.schema == JSONReport.schemaVersion else {
-            throw InputError("\(name): JSON report schema \(shard.schema) is not supported (this tokenwarden reads schema \(JSONReport.schemaVersion))")
+            throw InputError(
+                "\(name): JSON report schema \(shard.schema) is not supported (this tokenwarden reads schema \(JSONReport.schemaVersion))")
         }
         return shard
     }

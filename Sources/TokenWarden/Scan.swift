@@ -94,8 +94,10 @@ public struct Scanner: Sendable {
         }
         if let utf8 = TextDecoding.utf16ToUTF8(blob.bytes) { blob.bytes = utf8 }
         if blob.bytes.count > options.maxFileSize {
-            result.skipped.append(Skip(path: blob.provenance.path, reason: .tooLarge,
-                                       detail: "\(blob.bytes.count) bytes > --max-file-size \(options.maxFileSize)"))
+            result.skipped.append(
+                Skip(
+                    path: blob.provenance.path, reason: .tooLarge,
+                    detail: "\(blob.bytes.count) bytes > --max-file-size \(options.maxFileSize)"))
             return
         }
         if FileReader.isBinary(blob.bytes) {

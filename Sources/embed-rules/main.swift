@@ -88,16 +88,16 @@ for (f, path) in arguments.dropFirst().enumerated() {
 }
 
 let output = """
-// Generated at build time by embed-rules from Rules/*.yaml. Do not edit.
-enum EmbeddedRules {
-    static let files: [(name: String, root: () -> ConfigNode)] = [
-\(entries.joined(separator: "\n"))
-    ]
+    // Generated at build time by embed-rules from Rules/*.yaml. Do not edit.
+    enum EmbeddedRules {
+        static let files: [(name: String, root: () -> ConfigNode)] = [
+    \(entries.joined(separator: "\n"))
+        ]
 
-\(functions.joined(separator: "\n"))
-}
+    \(functions.joined(separator: "\n"))
+    }
 
-"""
+    """
 do {
     try output.write(toFile: outputPath, atomically: true, encoding: .utf8)
 } catch {

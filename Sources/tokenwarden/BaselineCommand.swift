@@ -30,7 +30,8 @@ struct BaselineCommand: ParsableCommand {
             let directory = (output as NSString).deletingLastPathComponent
             if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             try baseline.save(path: output)
-            Terminal.error("tokenwarden: wrote \(baseline.entries.count) baseline entr\(baseline.entries.count == 1 ? "y" : "ies") to \(output)")
+            Terminal.error(
+                "tokenwarden: wrote \(baseline.entries.count) baseline entr\(baseline.entries.count == 1 ? "y" : "ies") to \(output)")
         }
     }
 }

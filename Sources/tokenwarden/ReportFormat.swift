@@ -40,8 +40,11 @@ struct ReportTarget {
 
     init(parsing text: String) throws {
         guard let colon = text.firstIndex(of: ":"), let format = ReportFormat(rawValue: String(text[..<colon])),
-              text.index(after: colon) < text.endIndex else {
-            throw ValidationError("--report takes FORMAT:PATH with FORMAT one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+            text.index(after: colon) < text.endIndex
+        else {
+            throw ValidationError(
+                "--report takes FORMAT:PATH with FORMAT one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'"
+            )
         }
         self.format = format
         self.path = String(text[text.index(after: colon)...])

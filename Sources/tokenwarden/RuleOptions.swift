@@ -3,7 +3,9 @@ import TokenWarden
 
 /// Where rules come from: the built-in set, plus rule files or directories the user adds.
 struct RuleOptions: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file or directory of *.yaml rule files to add (repeatable).", valueName: "path"))
+    @Option(
+        name: .customLong("rules"),
+        help: ArgumentHelp("A rule file or directory of *.yaml rule files to add (repeatable).", valueName: "path"))
     var ruleFiles: [String] = []
 
     @Flag(help: "Do not load the built-in rules.")

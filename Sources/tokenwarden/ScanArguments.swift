@@ -10,7 +10,9 @@ struct ScanArguments: ParsableArguments {
     @Flag(help: "Scan only what the next commit adds (the index against HEAD): for pre-commit hooks.")
     var staged = false
 
-    @Option(name: .customLong("diff"), help: ArgumentHelp("Scan the lines added by the commits of a range, e.g. origin/main..HEAD.", valueName: "A..B"))
+    @Option(
+        name: .customLong("diff"),
+        help: ArgumentHelp("Scan the lines added by the commits of a range, e.g. origin/main..HEAD.", valueName: "A..B"))
     var range: String?
 
     @Option(help: ArgumentHelp("Scan the lines added since REF (REF..HEAD).", valueName: "REF"))
@@ -28,17 +30,24 @@ struct ScanArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Scan only shard K of N (1-based) of the work, for parallel CI jobs.", valueName: "K/N"))
     var shard: String?
 
-    @Option(help: ArgumentHelp("Skip files larger than this many bytes (default 10 MiB, or the config's max_file_size).", valueName: "bytes"))
+    @Option(
+        help: ArgumentHelp("Skip files larger than this many bytes (default 10 MiB, or the config's max_file_size).", valueName: "bytes"))
     var maxFileSize: Int?
 
     @Option(help: ArgumentHelp("The config file (default: .tokenwarden.yaml when present).", valueName: "path"))
     var config: String?
 
-    @Flag(help: "With --diff or --since: read the config, rule files, baseline and store from the range's end (the work tree) instead of its base commit.")
+    @Flag(
+        help:
+            "With --diff or --since: read the config, rule files, baseline and store from the range's end (the work tree) instead of its base commit."
+    )
     var configFromHead = false
 
     // A file, not the key itself: arguments show in `ps` and shell history.
-    @Option(help: ArgumentHelp("Key report and baseline fingerprints (HMAC-SHA-256) with the contents of this file (default: $TOKENWARDEN_FINGERPRINT_KEY).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Key report and baseline fingerprints (HMAC-SHA-256) with the contents of this file (default: $TOKENWARDEN_FINGERPRINT_KEY).",
+            valueName: "path"))
     var fingerprintKeyFile: String?
 
     @OptionGroup var ruleOptions: RuleOptions
@@ -51,7 +60,9 @@ struct ScanArguments: ParsableArguments {
         if modes > 1 { throw ValidationError("choose one of --staged, --diff, --since and --history") }
         if (branches || all) && !history { throw ValidationError("--branches and --all go with --history") }
         if branches && all { throw ValidationError("choose one of --branches and --all") }
-        if modes == 1 && paths.count > 1 { throw ValidationError("with --staged, --diff, --since or --history, name at most one repository path") }
+        if modes == 1 && paths.count > 1 {
+            throw ValidationError("with --staged, --diff, --since or --history, name at most one repository path")
+        }
         if staged && shard != nil { throw ValidationError("--shard does not go with --staged") }
     }
 
@@ -102,7 +113,8 @@ struct ScanArguments: ParsableArguments {
         // A setting the range itself changes is ignored (the base's version is used) and said so.
         func note(_ path: String, _ what: String) {
             if case .commit(let base) = files.source, files.changed(path, at: rangeEnd) {
-                notes.append("the range changes \(what) \(path); using its version at \(base.prefix(12)) (--config-from-head uses the changed one)")
+                notes.append(
+                    "the range changes \(what) \(path); using its version at \(base.prefix(12)) (--config-from-head uses the changed one)")
             }
         }
         let configPath = self.config ?? files.defaultPath(Config.defaultPath)

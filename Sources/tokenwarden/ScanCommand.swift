@@ -8,11 +8,11 @@ struct ScanCommand: ParsableCommand {
         commandName: "scan",
         abstract: "Scan files, directories, git work trees, staged changes, commit ranges or history for secrets.",
         discussion: """
-        Without a mode flag, scans the named paths (default: the current directory; a git work tree \
-        means its tracked and untracked-but-not-ignored files; - is standard input). With --staged, \
-        --diff, --since or --history, PATH is the repository (default: the current directory).
-        Exit status: 0 nothing blocking, 1 blocking findings, 2 error or incomplete scan.
-        """
+            Without a mode flag, scans the named paths (default: the current directory; a git work tree \
+            means its tracked and untracked-but-not-ignored files; - is standard input). With --staged, \
+            --diff, --since or --history, PATH is the repository (default: the current directory).
+            Exit status: 0 nothing blocking, 1 blocking findings, 2 error or incomplete scan.
+            """
     )
 
     @OptionGroup var arguments: ScanArguments
@@ -20,7 +20,10 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text, json, jsonl, sarif, junit, gitlab, github or azure.")
     var format: ReportFormat?
 
-    @Option(name: .customLong("report"), help: ArgumentHelp("Also write a report: FORMAT:PATH, e.g. sarif:out.sarif (repeatable; written atomically).", valueName: "format:path"))
+    @Option(
+        name: .customLong("report"),
+        help: ArgumentHelp(
+            "Also write a report: FORMAT:PATH, e.g. sarif:out.sarif (repeatable; written atomically).", valueName: "format:path"))
     var reports: [String] = []
 
     @Option(help: ArgumentHelp("Hide the findings recorded in this baseline file.", valueName: "path"))
@@ -64,7 +67,9 @@ struct ScanCommand: ParsableCommand {
         if verbose {
             for e in result.errors { Terminal.error("tokenwarden: error: \(e)") }
             for entry in outcome.staleBaseline {
-                Terminal.error("tokenwarden: stale baseline entry: \(entry.rule) in \(entry.path) (\(entry.fingerprint.prefix(12))…) no longer matches")
+                Terminal.error(
+                    "tokenwarden: stale baseline entry: \(entry.rule) in \(entry.path) (\(entry.fingerprint.prefix(12))…) no longer matches"
+                )
             }
         } else if let failure = result.errors.first(where: { $0.kind == .git }) {
             Terminal.error("tokenwarden: error: \(failure)")

@@ -4,7 +4,9 @@ import TokenWarden
 
 /// Where the token store is: `--store`, else TOKENWARDEN_STORE, else `.tokenwarden/store.yaml`.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("store"), help: ArgumentHelp("The token store file (default: $TOKENWARDEN_STORE, else .tokenwarden/store.yaml).", valueName: "path"))
+    @Option(
+        name: .customLong("store"),
+        help: ArgumentHelp("The token store file (default: $TOKENWARDEN_STORE, else .tokenwarden/store.yaml).", valueName: "path"))
     var path: String?
 
     /// The store to read, or nil when none is configured and the default file does not exist.
@@ -74,7 +76,8 @@ struct StoreCommand: ParsableCommand {
     }
 
     private static func badDate(_ text: String, _ option: String, orNever: Bool) -> ValidationError {
-        ValidationError("\(option) must be a date like 2026-12-31\(orNever ? " or 'never'" : "") (the value given has \(text.count) characters)")
+        ValidationError(
+            "\(option) must be a date like 2026-12-31\(orNever ? " or 'never'" : "") (the value given has \(text.count) characters)")
     }
 
     struct Add: ParsableCommand {
@@ -90,7 +93,8 @@ struct StoreCommand: ParsableCommand {
         @Option(help: "Expiry date (YYYY-MM-DD) or 'never'.") var expires: String
         @Option(help: "Creation date (default: today).") var created: String?
         @Option(help: "Refresh model: hard or auto (Pydio Cells).") var refresh: String?
-        @Option(parsing: .upToNextOption, help: "Where it is deployed: env:NAME, file:PATH, azure-pipelines:VAR, ...") var storedIn: [String] = []
+        @Option(parsing: .upToNextOption, help: "Where it is deployed: env:NAME, file:PATH, azure-pipelines:VAR, ...") var storedIn:
+            [String] = []
         @Option(help: "A free-form note.") var note: String?
         @OptionGroup var ruleOptions: RuleOptions
 
@@ -118,7 +122,8 @@ struct StoreCommand: ParsableCommand {
                 return store.policy
             }
             for line in notes { Terminal.error(line) }
-            Terminal.error("tokenwarden: registered \(id) (\(service), \(fingerprint.algorithm.rawValue), \(token.count) characters) in \(path)")
+            Terminal.error(
+                "tokenwarden: registered \(id) (\(service), \(fingerprint.algorithm.rawValue), \(token.count) characters) in \(path)")
             for v in policy.audit(entry).violations { Terminal.error("tokenwarden: policy: \(id): \(v.message)") }
         }
 
@@ -128,7 +133,9 @@ struct StoreCommand: ParsableCommand {
             case .recognised:
                 return []
             case .unrecognised(let length, let charset):
-                return ["tokenwarden: note: no rule recognises this token on its own; scans will still find it by its fingerprint (\(length) characters, \(charset?.rawValue ?? "printable"))"]
+                return [
+                    "tokenwarden: note: no rule recognises this token on its own; scans will still find it by its fingerprint (\(length) characters, \(charset?.rawValue ?? "printable"))"
+                ]
             case .looksLike(let services):
                 return ["tokenwarden: warning: this looks like a \(services.joined(separator: " or ")) token, not \(service)"]
             }
@@ -143,7 +150,8 @@ struct StoreCommand: ParsableCommand {
         func run() throws {
             let (store, _) = try storeOptions.loadExisting()
             if format == .json {
-                try StandardStream.standardOutput.write(try StoreReport.json(store.tokens.map { store.policy.audit($0) }, includeVerdicts: false) + "\n")
+                try StandardStream.standardOutput.write(
+                    try StoreReport.json(store.tokens.map { store.policy.audit($0) }, includeVerdicts: false) + "\n")
                 return
             }
             try StandardStream.standardOutput.write(StoreReport.table(store.tokens.map { store.policy.audit($0) }, verdicts: false))
@@ -211,7 +219,8 @@ struct StoreCommand: ParsableCommand {
     struct CheckEnv: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check-env",
-            abstract: "Check the environment variables named in stored_in (env:NAME): registered, stale or unset; and report unknown tokens in the environment.",
+            abstract:
+                "Check the environment variables named in stored_in (env:NAME): registered, stale or unset; and report unknown tokens in the environment.",
             discussion: "Exit status: 0 all deployed tokens are the registered ones, 1 a stale or unknown token, 2 error.")
         @OptionGroup var storeOptions: StoreOptions
         @Option(name: .shortAndLong, help: "Output format: text or json.") var format: AuditFormat = .text
@@ -225,7 +234,9 @@ struct StoreCommand: ParsableCommand {
             if format == .json {
                 try StandardStream.standardOutput.write(try StoreReport.json(report) + "\n")
             } else {
-                for entry in report { try StandardStream.standardOutput.write("\(entry.variable)\t\(entry.state.rawValue)\t\(entry.detail)\n") }
+                for entry in report {
+                    try StandardStream.standardOutput.write("\(entry.variable)\t\(entry.state.rawValue)\t\(entry.detail)\n")
+                }
             }
             if report.contains(where: { $0.state == .stale || $0.state == .unknown }) { throw ExitCode(1) }
         }

@@ -7,7 +7,9 @@ struct TokenWardenCommand: ParsableCommand {
         commandName: "tokenwarden",
         abstract: "Find leaked and over-scoped tokens in git work trees, diffs and history.",
         version: TokenWardenVersion.current,
-        subcommands: [ScanCommand.self, BaselineCommand.self, MergeCommand.self, RulesCommand.self, StoreCommand.self, InstallHookCommand.self],
+        subcommands: [
+            ScanCommand.self, BaselineCommand.self, MergeCommand.self, RulesCommand.self, StoreCommand.self, InstallHookCommand.self,
+        ],
         defaultSubcommand: ScanCommand.self
     )
 }

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
+
 @testable import TokenWarden
 
 /// `.tokenwarden.yaml`, `--baseline`, allow lists and the blocking policy, end to end.
@@ -49,12 +50,13 @@ final class ConfigAndBaselineTests: CLITestCase {
         XCTAssertEqual(try findings(r).count, 3)
 
         let fingerprint = Fingerprint.sha256Hex(Array(token.utf8))
-        try write("""
-        version: 1
-        exclude_paths: [vendor/, "fixtures/**"]
-        allow:
-          fingerprints: [\(fingerprint)]
-        """, to: ".tokenwarden.yaml", in: repo)
+        try write(
+            """
+            version: 1
+            exclude_paths: [vendor/, "fixtures/**"]
+            allow:
+              fingerprints: [\(fingerprint)]
+            """, to: ".tokenwarden.yaml", in: repo)
         r = try run(["scan", "-f", "json", "."], in: repo)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(try findings(r).count, 0)
@@ -71,7 +73,9 @@ final class ConfigAndBaselineTests: CLITestCase {
 
         // fail_on: a medium finding stops blocking when only high blocks.
         try write("k=acme_q8w7e6r5t4y3u2i1\n", to: "src/acme.txt", in: repo)
-        try write("rules:\n  - id: acme-key\n    service: acme\n    keywords: [acme_]\n    regex: 'acme_[a-z0-9]{16}'\n", to: "rules/acme.yaml", in: repo)
+        try write(
+            "rules:\n  - id: acme-key\n    service: acme\n    keywords: [acme_]\n    regex: 'acme_[a-z0-9]{16}'\n", to: "rules/acme.yaml",
+            in: repo)
         try write("rules: [rules]\nfail_on: {confidence: high}\n", to: ".tokenwarden.yaml", in: repo)
         r = try run(["scan", "-f", "json", "src/acme.txt"], in: repo)
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
 
 /// End-to-end: files tokenwarden creates get the user's umask, as a shell redirection would;
 /// the token store is 0600 whatever the umask.
@@ -13,8 +13,9 @@ final class FilePermissionTests: CLITestCase {
 
     /// Runs tokenwarden under `umask`, in `dir`.
     private func run(umask: String, _ arguments: [String], in dir: URL, stdin: String = "") throws -> Run {
-        try Self.execute("/bin/sh", ["-c", "umask \(umask); exec \"$0\" \"$@\"", Self.binary.path] + arguments,
-                         in: dir, stdin: stdin, environment: [:])
+        try Self.execute(
+            "/bin/sh", ["-c", "umask \(umask); exec \"$0\" \"$@\"", Self.binary.path] + arguments,
+            in: dir, stdin: stdin, environment: [:])
     }
 
     func testReportsAndBaselinesHonourTheUmaskAndTheStoreStaysPrivate() throws {
@@ -35,8 +36,12 @@ final class FilePermissionTests: CLITestCase {
             XCTAssertEqual(try mode(dir.appendingPathComponent(baseline).path), expected, "baseline under umask \(umask)")
 
             let store = "store-\(umask).yaml"
-            let added = try run(umask: umask, ["store", "add", "--store", store, "--service", "internal", "--id", "svc",
-                                               "--owner", "o", "--expires", "never"], in: dir, stdin: "QZX9-umask-00112233445566778899\n")
+            let added = try run(
+                umask: umask,
+                [
+                    "store", "add", "--store", store, "--service", "internal", "--id", "svc",
+                    "--owner", "o", "--expires", "never",
+                ], in: dir, stdin: "QZX9-umask-00112233445566778899\n")
             XCTAssertEqual(added.status, 0, added.stderr)
             XCTAssertEqual(try mode(dir.appendingPathComponent(store).path), 0o600, "store under umask \(umask)")
         }

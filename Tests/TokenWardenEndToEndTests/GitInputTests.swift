@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
 
 /// End-to-end tests of --staged, --diff, --since, --history and --shard on real repositories.
 final class GitInputTests: CLITestCase {

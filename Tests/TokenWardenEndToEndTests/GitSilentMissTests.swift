@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
+
 @testable import TokenWarden
 
 /// Git setups in which a secret used to go unreported with exit 0: merges in range modes, bare
@@ -129,8 +130,9 @@ final class GitSilentMissTests: CLITestCase {
         try write("TOKEN=\(token)\n", to: "a.env", in: repo)
         try git(["add", "-A"], in: repo)
         let name = "Eve\u{1F}Mallory\u{1}x"
-        try Self.execute("/usr/bin/env", ["git", "commit", "-qm", "secret"], in: repo, stdin: nil,
-                         environment: ["GIT_AUTHOR_NAME": name, "GIT_COMMITTER_NAME": name])
+        try Self.execute(
+            "/usr/bin/env", ["git", "commit", "-qm", "secret"], in: repo, stdin: nil,
+            environment: ["GIT_AUTHOR_NAME": name, "GIT_COMMITTER_NAME": name])
         let commit = try git(["rev-parse", "HEAD"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         for args in [["--history"], ["--since", "HEAD~1"], ["--diff", "HEAD~1..HEAD"]] {
             let found = try json(args, in: repo).findings

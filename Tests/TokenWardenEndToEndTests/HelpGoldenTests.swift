@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
 
 /// `--help` of every command, as golden files under `Fixtures/help/`, so a changed flag or help text
 /// is a visible diff in review. The commands are found by walking the SUBCOMMANDS sections of the
@@ -21,7 +21,8 @@ final class HelpGoldenTests: CLITestCase {
             try Golden.assertMatches(r.stdout, "help/" + name)
             pending += Self.subcommands(inHelp: r.stdout).map { command + [$0] }
         }
-        XCTAssertTrue(seen.contains("scan.golden") && seen.contains("baseline-create.golden") && seen.contains("store-add.golden"), "\(seen)")
+        XCTAssertTrue(
+            seen.contains("scan.golden") && seen.contains("baseline-create.golden") && seen.contains("store-add.golden"), "\(seen)")
         let stored = try FileManager.default.contentsOfDirectory(atPath: Golden.url("help").path).filter { $0.hasSuffix(".golden") }
         XCTAssertEqual(Set(stored).subtracting(seen).sorted(), [], "golden files of commands that no longer exist")
     }

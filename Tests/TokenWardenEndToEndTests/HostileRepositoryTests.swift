@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
 
 /// A scanned repository is attacker-controlled, its `.git/config` included: no mode may run a
 /// program the repository names, or write outside it.
@@ -20,7 +20,8 @@ final class HostileRepositoryTests: CLITestCase {
         try git(["commit", "-qam", "second"], in: repo)
         // A commit with a signature header, so that log.showSignature has something to verify.
         let raw = try git(["cat-file", "commit", "HEAD"], in: repo).stdout
-        let signed = raw.replacingOccurrences(of: "\n\nsecond", with: "\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n -----END PGP SIGNATURE-----\n\nsigned")
+        let signed = raw.replacingOccurrences(
+            of: "\n\nsecond", with: "\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n -----END PGP SIGNATURE-----\n\nsigned")
         let object = try Self.execute("/bin/sh", ["-c", "git hash-object -t commit -w --stdin"], in: repo, stdin: signed, environment: [:])
         try git(["update-ref", "HEAD", object.stdout.trimmingCharacters(in: .whitespacesAndNewlines)], in: repo)
         // A merge commit, for range modes that diff merges.
@@ -35,10 +36,14 @@ final class HostileRepositoryTests: CLITestCase {
         try git(["add", "notes.txt"], in: repo)
         try write("untracked\n", to: "new.txt", in: repo)
         // A blob referenced by a commit but missing locally: git would fetch it from the promisor remote.
-        let missing = try Self.execute("/bin/sh", ["-c", "printf 'lost TOKEN=\(token)\\n' | git hash-object -w --stdin"], in: repo, stdin: nil, environment: [:])
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let tree = try Self.execute("/bin/sh", ["-c", "printf '100644 blob \(missing)\\tlost.txt\\n' | git mktree"], in: repo, stdin: nil, environment: [:])
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let missing = try Self.execute(
+            "/bin/sh", ["-c", "printf 'lost TOKEN=\(token)\\n' | git hash-object -w --stdin"], in: repo, stdin: nil, environment: [:]
+        )
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let tree = try Self.execute(
+            "/bin/sh", ["-c", "printf '100644 blob \(missing)\\tlost.txt\\n' | git mktree"], in: repo, stdin: nil, environment: [:]
+        )
+        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let lost = try git(["commit-tree", tree, "-m", "lost"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try git(["update-ref", "refs/heads/lost", lost], in: repo)
         try FileManager.default.removeItem(at: repo.appendingPathComponent(".git/objects/\(missing.prefix(2))/\(missing.dropFirst(2))"))
@@ -62,50 +67,50 @@ final class HostileRepositoryTests: CLITestCase {
             return script.path
         }
         let config = """
-        [core]
-        \tfsmonitor = \(try touch("fsmonitor"))
-        \tpager = \(try touch("pager"))
-        \thooksPath = evil-hooks
-        \tsshCommand = \(try touch("ssh"))
-        \taskPass = \(try touch("askpass"))
-        \talternateRefsCommand = \(try touch("alternate-refs"))
-        [pager]
-        \tlog = \(try touch("pager-log"))
-        \tdiff = \(try touch("pager-diff"))
-        [log]
-        \tshowSignature = true
-        [gpg]
-        \tprogram = \(try touch("gpg"))
-        [gpg "ssh"]
-        \tprogram = \(try touch("gpg-ssh"))
-        [diff]
-        \texternal = \(try touch("diff-external"))
-        [diff "evil"]
-        \ttextconv = \(try touch("textconv"))
-        \tcommand = \(try touch("diff-command"))
-        [filter "evil"]
-        \tclean = \(try touch("filter-clean"))
-        \tsmudge = \(try touch("filter-smudge"))
-        \tprocess = \(try touch("filter-process"))
-        \trequired = true
-        [merge "evil"]
-        \tdriver = \(try touch("merge-driver"))
-        [credential]
-        \thelper = !\(try touch("credential"))
-        [uploadpack]
-        \tpackObjectsHook = \(try touch("pack-objects-hook"))
-        [protocol "ext"]
-        \tallow = always
-        [protocol "file"]
-        \tallow = always
-        [remote "origin"]
-        \turl = ext::sh -c \(try touch("ext-remote"))
-        \tpromisor = true
-        \tpartialclonefilter = blob:none
-        [extensions]
-        \tpartialClone = origin
+            [core]
+            \tfsmonitor = \(try touch("fsmonitor"))
+            \tpager = \(try touch("pager"))
+            \thooksPath = evil-hooks
+            \tsshCommand = \(try touch("ssh"))
+            \taskPass = \(try touch("askpass"))
+            \talternateRefsCommand = \(try touch("alternate-refs"))
+            [pager]
+            \tlog = \(try touch("pager-log"))
+            \tdiff = \(try touch("pager-diff"))
+            [log]
+            \tshowSignature = true
+            [gpg]
+            \tprogram = \(try touch("gpg"))
+            [gpg "ssh"]
+            \tprogram = \(try touch("gpg-ssh"))
+            [diff]
+            \texternal = \(try touch("diff-external"))
+            [diff "evil"]
+            \ttextconv = \(try touch("textconv"))
+            \tcommand = \(try touch("diff-command"))
+            [filter "evil"]
+            \tclean = \(try touch("filter-clean"))
+            \tsmudge = \(try touch("filter-smudge"))
+            \tprocess = \(try touch("filter-process"))
+            \trequired = true
+            [merge "evil"]
+            \tdriver = \(try touch("merge-driver"))
+            [credential]
+            \thelper = !\(try touch("credential"))
+            [uploadpack]
+            \tpackObjectsHook = \(try touch("pack-objects-hook"))
+            [protocol "ext"]
+            \tallow = always
+            [protocol "file"]
+            \tallow = always
+            [remote "origin"]
+            \turl = ext::sh -c \(try touch("ext-remote"))
+            \tpromisor = true
+            \tpartialclonefilter = blob:none
+            [extensions]
+            \tpartialClone = origin
 
-        """
+            """
         let configURL = repo.appendingPathComponent(".git/config")
         let existing = try String(contentsOf: configURL, encoding: .utf8)
         try Data((existing.replacingOccurrences(of: "repositoryformatversion = 0", with: "repositoryformatversion = 1") + config).utf8)
@@ -119,10 +124,16 @@ final class HostileRepositoryTests: CLITestCase {
         // The setup itself must not have fired anything (else the check below proves nothing).
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: markers.path), [])
         // Prove the bait works: plain git, with the repository's configuration, does run these.
-        _ = try Self.execute("/bin/sh", ["-c", "git log >/dev/null 2>&1; git log -p >/dev/null 2>&1; git status >/dev/null 2>&1; git cat-file -p lost:lost.txt >/dev/null 2>&1"],
-                             in: repo, stdin: nil, environment: [:])
+        _ = try Self.execute(
+            "/bin/sh",
+            [
+                "-c",
+                "git log >/dev/null 2>&1; git log -p >/dev/null 2>&1; git status >/dev/null 2>&1; git cat-file -p lost:lost.txt >/dev/null 2>&1",
+            ],
+            in: repo, stdin: nil, environment: [:])
         let baited = try FileManager.default.contentsOfDirectory(atPath: markers.path)
-        XCTAssertTrue(baited.contains("gpg") && baited.contains("fsmonitor") && baited.contains("ext-remote"), "bait did not fire: \(baited)")
+        XCTAssertTrue(
+            baited.contains("gpg") && baited.contains("fsmonitor") && baited.contains("ext-remote"), "bait did not fire: \(baited)")
         for name in baited { try FileManager.default.removeItem(at: markers.appendingPathComponent(name)) }
 
         let runs: [[String]] = [

@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
 
 /// `tokenwarden install-hook` and the hook blocking a real `git commit`.
 final class InstallHookTests: CLITestCase {

@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
 
 /// Report files, CI annotations and `merge`, through the CLI.
 final class ReportCommandTests: CLITestCase {
@@ -9,21 +9,25 @@ final class ReportCommandTests: CLITestCase {
     func testSeveralReportsInOneRunAndCIAnnotations() throws {
         let repo = try makeRepository()
         try write("T=\(token)\n", to: "a.env", in: repo)
-        let r = try run(["scan", "--report", "sarif:out/s.sarif", "--report", "junit:j.xml", "--report", "gitlab:gl.json", "."],
-                        in: repo, environment: ["GITHUB_ACTIONS": "true"])
+        let r = try run(
+            ["scan", "--report", "sarif:out/s.sarif", "--report", "junit:j.xml", "--report", "gitlab:gl.json", "."],
+            in: repo, environment: ["GITHUB_ACTIONS": "true"])
         // The report directory does not exist: a clear error, nothing half-written.
         XCTAssertEqual(r.status, 2, r.stderr)
         XCTAssertTrue(r.stderr.contains("cannot write out/s.sarif"), r.stderr)
         try FileManager.default.createDirectory(at: repo.appendingPathComponent("out"), withIntermediateDirectories: true)
-        let ok = try run(["scan", "--report", "sarif:out/s.sarif", "--report", "junit:j.xml", "--report", "gitlab:gl.json", "."],
-                         in: repo, environment: ["GITHUB_ACTIONS": "true"])
+        let ok = try run(
+            ["scan", "--report", "sarif:out/s.sarif", "--report", "junit:j.xml", "--report", "gitlab:gl.json", "."],
+            in: repo, environment: ["GITHUB_ACTIONS": "true"])
         XCTAssertEqual(ok.status, 1, ok.stderr)
         XCTAssertTrue(ok.stdout.contains("a.env:1:3: github-pat-classic"), "text is kept in CI")
         XCTAssertTrue(ok.stdout.contains("::error file=a.env,line=1,col=3"), ok.stdout)
-        let sarif = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: repo.appendingPathComponent("out/s.sarif"))) as? [String: Any])
+        let sarif = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: repo.appendingPathComponent("out/s.sarif"))) as? [String: Any])
         XCTAssertEqual(sarif["version"] as? String, "2.1.0")
         XCTAssertTrue(try String(contentsOf: repo.appendingPathComponent("j.xml"), encoding: .utf8).contains("<failure"))
-        let gitlab = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: repo.appendingPathComponent("gl.json"))) as? [String: Any])
+        let gitlab = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: repo.appendingPathComponent("gl.json"))) as? [String: Any])
         XCTAssertEqual((gitlab["vulnerabilities"] as? [Any])?.count, 1)
         for file in ["out/s.sarif", "j.xml", "gl.json"] {
             XCTAssertFalse(try String(contentsOf: repo.appendingPathComponent(file), encoding: .utf8).contains(token))

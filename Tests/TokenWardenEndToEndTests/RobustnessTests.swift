@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
 
 /// Bad input, end to end: every case ends in a clear one-line error or a counted skip —
 /// never a crash, a hang or a silent loss — and no secret ever reaches the output.
@@ -21,14 +21,16 @@ final class RobustnessTests: CLITestCase {
         for unit in "TOKEN=\(token)\r\n".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         try Data(utf16).write(to: dir.appendingPathComponent("windows.env"))
         // Invalid UTF-8 around a secret: scanned as bytes.
-        try Data([0xC3, 0x28, 0xFF, 0x0A] + Array("T=\(token)\n".utf8) + [0xED, 0xA0, 0x80]).write(to: dir.appendingPathComponent("latin.txt"))
+        try Data([0xC3, 0x28, 0xFF, 0x0A] + Array("T=\(token)\n".utf8) + [0xED, 0xA0, 0x80]).write(
+            to: dir.appendingPathComponent("latin.txt"))
         try Data().write(to: dir.appendingPathComponent("empty.txt"))
         try Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01] + Array(token.utf8)).write(to: dir.appendingPathComponent("tool.bin"))
         // Names git would quote: a newline, invalid UTF-8.
         try Data("T=\(token)\n".utf8).write(to: dir.appendingPathComponent("new\nline.env"))
         // Foundation cannot name a file with invalid UTF-8; the shell can.
-        let shell = try Self.execute("/bin/sh", ["-c", "printf 'T=\(token)\\n' > \"$(printf 'bad\\377name.env')\""],
-                                     in: dir, stdin: nil, environment: [:])
+        let shell = try Self.execute(
+            "/bin/sh", ["-c", "printf 'T=\(token)\\n' > \"$(printf 'bad\\377name.env')\""],
+            in: dir, stdin: nil, environment: [:])
         XCTAssertEqual(shell.status, 0)
         // A 2 GB sparse file: skipped by size, without reading it.
         let huge = dir.appendingPathComponent("huge.log").path
@@ -36,15 +38,21 @@ final class RobustnessTests: CLITestCase {
         XCTAssertEqual(truncate(huge, 2 << 30), 0)
         // Symlink loop and a link out of the tree: never followed.
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("loop").path, withDestinationPath: ".")
-        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("etc-passwd").path, withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.appendingPathComponent("etc-passwd").path, withDestinationPath: "/etc/passwd")
 
         let r = try scan(["--verbose", "-f", "json", dir.path])
         XCTAssertEqual(r.status, 1, r.stderr)
         let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        let paths = try XCTUnwrap(doc["findings"] as? [[String: Any]]).compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } }
+        let paths = try XCTUnwrap(doc["findings"] as? [[String: Any]]).compactMap {
+            ($0["path"] as? String).map { ($0 as NSString).lastPathComponent }
+        }
         XCTAssertEqual(Set(paths), ["windows.env", "latin.txt", "new\nline.env", "bad\u{FFFD}name.env"])
         let skipped = try XCTUnwrap(doc["skipped"] as? [[String: Any]])
-        let reasons = Dictionary(uniqueKeysWithValues: skipped.map { (($0["path"] as? String ?? "") as NSString).lastPathComponent }.enumerated().map { ($1, skipped[$0]["reason"] as? String ?? "") })
+        let reasons = Dictionary(
+            uniqueKeysWithValues: skipped.map { (($0["path"] as? String ?? "") as NSString).lastPathComponent }.enumerated().map {
+                ($1, skipped[$0]["reason"] as? String ?? "")
+            })
         XCTAssertEqual(reasons["tool.bin"], "binary")
         XCTAssertEqual(reasons["huge.log"], "too-large")
         XCTAssertEqual(reasons["loop"], "symlink")
@@ -57,15 +65,20 @@ final class RobustnessTests: CLITestCase {
         let dir = try TestSupport.temporaryDirectory(self)
         let many = dir.appendingPathComponent("many")
         addTeardownBlock { _ = try? Self.execute("/bin/rm", ["-rf", dir.path], in: nil, stdin: nil, environment: [:]) }
-        let made = try Self.execute("/usr/bin/env", ["python3", "-c", """
-        import os
-        open('\(dir.path)/one-line.min.js', 'w').write('a' * (50 << 20) + ' T=\(token) ' + 'a' * (50 << 20))
-        for i in range(100000):
-            d = os.path.join('\(many.path)', 'd%03d' % (i // 1000))
-            os.makedirs(d, exist_ok=True)
-            open(os.path.join(d, 'f%d.txt' % i), 'w').write('value = %d\\n' % i)
-        open(os.path.join('\(many.path)', 'd042', 'leak.env'), 'w').write('T=\(token)\\n')
-        """], in: nil, stdin: nil, environment: [:])
+        let made = try Self.execute(
+            "/usr/bin/env",
+            [
+                "python3", "-c",
+                """
+                import os
+                open('\(dir.path)/one-line.min.js', 'w').write('a' * (50 << 20) + ' T=\(token) ' + 'a' * (50 << 20))
+                for i in range(100000):
+                    d = os.path.join('\(many.path)', 'd%03d' % (i // 1000))
+                    os.makedirs(d, exist_ok=True)
+                    open(os.path.join(d, 'f%d.txt' % i), 'w').write('value = %d\\n' % i)
+                open(os.path.join('\(many.path)', 'd042', 'leak.env'), 'w').write('T=\(token)\\n')
+                """,
+            ], in: nil, stdin: nil, environment: [:])
         XCTAssertEqual(made.status, 0, made.stderr)
         let r = try scan(["--max-file-size", "\(200 << 20)", "-f", "jsonl", dir.appendingPathComponent("one-line.min.js").path])
         XCTAssertEqual(r.status, 1, r.stderr)
@@ -99,8 +112,10 @@ final class RobustnessTests: CLITestCase {
         }
         // A pathological user regex: reported as a rule error (exit 2: the scan is incomplete), no hang.
         let started = Date()
-        let evil = try scan(["--no-builtin-rules", "--rules", dir.appendingPathComponent("evil").path, "--verbose",
-                             dir.appendingPathComponent("aaaa.txt").path])
+        let evil = try scan([
+            "--no-builtin-rules", "--rules", dir.appendingPathComponent("evil").path, "--verbose",
+            dir.appendingPathComponent("aaaa.txt").path,
+        ])
         XCTAssertEqual(evil.status, 2)
         XCTAssertTrue(evil.stderr.contains("rule slow:") && evil.stderr.contains("limit"), evil.stderr)
         XCTAssertLessThan(Date().timeIntervalSince(started), 20)
@@ -126,8 +141,12 @@ final class RobustnessTests: CLITestCase {
         let report = dir.appendingPathComponent("report.json")
         try Data("previous report\n".utf8).write(to: report)
         // A 1-block file size limit kills tokenwarden (SIGXFSZ) in the middle of writing the report.
-        let r = try Self.execute("/bin/sh", ["-c", "ulimit -f 1; exec \"$0\" scan --report json:\(report.path) \(dir.path) >/dev/null 2>&1",
-                                             CLITestCase.binary.path], in: nil, stdin: nil, environment: [:])
+        let r = try Self.execute(
+            "/bin/sh",
+            [
+                "-c", "ulimit -f 1; exec \"$0\" scan --report json:\(report.path) \(dir.path) >/dev/null 2>&1",
+                CLITestCase.binary.path,
+            ], in: nil, stdin: nil, environment: [:])
         XCTAssertNotEqual(r.status, 0)
         XCTAssertEqual(try String(contentsOf: report, encoding: .utf8), "previous report\n")
     }

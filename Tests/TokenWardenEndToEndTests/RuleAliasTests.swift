@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
 
 /// A renamed rule keeps its former ids (`aliases:`): baselines and allow comments written under
 /// the old id still apply, end to end through the CLI.
@@ -33,14 +33,17 @@ final class RuleAliasTests: CLITestCase {
         XCTAssertEqual(created.status, 0, created.stderr)
         XCTAssertTrue(try String(contentsOf: repo.appendingPathComponent("base.yaml"), encoding: .utf8).contains("rule: acme-key"))
 
-        let r = try run(["scan", "--no-builtin-rules", "--rules", "new.yaml", "--baseline", "base.yaml", "--verbose", "-f", "json", "app.env"], in: repo)
+        let r = try run(
+            ["scan", "--no-builtin-rules", "--rules", "new.yaml", "--baseline", "base.yaml", "--verbose", "-f", "json", "app.env"], in: repo
+        )
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         XCTAssertEqual(try summary(r)["findings"] as? Int, 0)
         XCTAssertEqual(try summary(r)["baselined"] as? Int, 1)
         XCTAssertFalse(r.stderr.contains("stale baseline entry"), r.stderr)
         // Without the alias, the old entry names no rule: the finding shows and the entry is stale.
         try write(rule(id: "acme-api-key"), to: "new.yaml", in: repo)
-        let unaliased = try run(["scan", "--no-builtin-rules", "--rules", "new.yaml", "--baseline", "base.yaml", "--verbose", "app.env"], in: repo)
+        let unaliased = try run(
+            ["scan", "--no-builtin-rules", "--rules", "new.yaml", "--baseline", "base.yaml", "--verbose", "app.env"], in: repo)
         XCTAssertEqual(unaliased.status, 1, unaliased.stderr)
         XCTAssertTrue(unaliased.stderr.contains("stale baseline entry: acme-key in app.env"), unaliased.stderr)
     }
@@ -53,7 +56,8 @@ final class RuleAliasTests: CLITestCase {
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         XCTAssertEqual(try summary(r)["suppressed"] as? Int, 1)
         // An allow comment for another rule still does not hide this one.
-        try write("rules:\n  - id: other-key\n    service: other\n    keywords: [zzz]\n    regex: 'zzz[0-9]{9}'\n", to: "other.yaml", in: repo)
+        try write(
+            "rules:\n  - id: other-key\n    service: other\n    keywords: [zzz]\n    regex: 'zzz[0-9]{9}'\n", to: "other.yaml", in: repo)
         try write("KEY=\(secret)  # tokenwarden:allow other-key\n", to: "app.env", in: repo)
         let other = try run(["scan", "--no-builtin-rules", "--rules", "rules.yaml", "--rules", "other.yaml", "app.env"], in: repo)
         XCTAssertEqual(other.status, 1, other.stderr)

@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
 
 /// `docs/RULES.md` is the output of `tokenwarden rules list --format markdown` for the built-in
 /// rules; a rule change that does not regenerate it (`make rules-doc`) fails here.

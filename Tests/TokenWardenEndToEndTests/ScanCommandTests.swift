@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
 
 /// End-to-end: the CLI on real temporary git repositories and directories.
 final class ScanCommandTests: CLITestCase {
@@ -130,15 +130,16 @@ final class ScanCommandTests: CLITestCase {
 
     func testRulesCheckFailsOnABrokenUserRule() throws {
         let dir = try TestSupport.temporaryDirectory(self)
-        try write("""
-        rules:
-          - id: acme-key
-            service: acme
-            keywords: [acme_]
-            regex: 'acme_[a-z0-9]{16}'
-            examples: ['acme_TOO_SHORT']
-            negative_examples: ['nothing']
-        """, to: "acme.yaml", in: dir)
+        try write(
+            """
+            rules:
+              - id: acme-key
+                service: acme
+                keywords: [acme_]
+                regex: 'acme_[a-z0-9]{16}'
+                examples: ['acme_TOO_SHORT']
+                negative_examples: ['nothing']
+            """, to: "acme.yaml", in: dir)
         let r = try run(["rules", "check", dir.path])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("FAIL") && r.stderr.contains("acme-key") && r.stderr.contains("example not reported"), r.stderr)
@@ -146,13 +147,14 @@ final class ScanCommandTests: CLITestCase {
 
     func testUserRulesAreAddedToTheBuiltInOnes() throws {
         let dir = try TestSupport.temporaryDirectory(self)
-        try write("""
-        rules:
-          - id: acme-key
-            service: acme
-            keywords: [acme_]
-            regex: 'acme_[a-z0-9]{16}'
-        """, to: "rules/acme.yaml", in: dir)
+        try write(
+            """
+            rules:
+              - id: acme-key
+                service: acme
+                keywords: [acme_]
+                regex: 'acme_[a-z0-9]{16}'
+            """, to: "rules/acme.yaml", in: dir)
         let r = try run(["scan", "--rules", dir.appendingPathComponent("rules").path, "-"], stdin: "k=acme_q8w7e6r5t4y3u2i1\n")
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stdout.contains("acme-key (acme)"), r.stdout)

@@ -1,7 +1,8 @@
 import Crypto
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
+
 @testable import TokenWarden
 
 /// Reports, baselines and messages never give a secret away: no fingerprint that a guess can be
@@ -39,7 +40,8 @@ final class SecretExposureTests: CLITestCase {
                 let r = try run(["scan", "--format", format], in: repo, environment: environment)
                 XCTAssertEqual(r.status, 1, r.stderr)
                 XCTAssertTrue(r.stdout.contains("postgres-connection-url"), "\(format): \(r.stdout)")
-                XCTAssertFalse(r.stdout.lowercased().contains(digest), "\(format) report with \(environment) publishes SHA-256 of the password")
+                XCTAssertFalse(
+                    r.stdout.lowercased().contains(digest), "\(format) report with \(environment) publishes SHA-256 of the password")
                 XCTAssertFalse(r.stdout.contains(password), format)
             }
             try run(["baseline", "create", "-o", "baseline.yaml"], in: repo, environment: environment)
@@ -95,7 +97,8 @@ final class SecretExposureTests: CLITestCase {
     func testTextReportShowsOnlyThePublicPrefixAndAFewCharacters() throws {
         let dir = try TestSupport.temporaryDirectory(self)
         // A catch-all secret the old redaction showed 12 of 16 characters of ("ZkfQpLm_…9x2Q").
-        try write("SECRET_KEY = \"ZkfQpLm_Xw3R9x2Q\"\nAWS_ACCESS_KEY_ID=AKIAQ3EGRTZPLWXNB7KD\nGITHUB_TOKEN=\(token)\n", to: "conf.py", in: dir)
+        try write(
+            "SECRET_KEY = \"ZkfQpLm_Xw3R9x2Q\"\nAWS_ACCESS_KEY_ID=AKIAQ3EGRTZPLWXNB7KD\nGITHUB_TOKEN=\(token)\n", to: "conf.py", in: dir)
         let r = try run(["scan", "conf.py"], in: dir)
         XCTAssertTrue(r.stdout.contains("(generic)"), r.stdout)
         XCTAssertTrue(r.stdout.contains(" …2Q "), r.stdout)
@@ -147,17 +150,18 @@ final class SecretExposureTests: CLITestCase {
         let dir = try TestSupport.temporaryDirectory(self)
         let missed = "acme_q8Wm3Zr7Tx2Vb9Nk4Lp6"
         let caught = "acme_Q8wM3zR7tX2vB9nK4lP6dF1sGh5J"
-        try write("""
-        rules:
-          - id: acme-key
-            service: acme
-            keywords: [acme_]
-            regex: '\\b(?<secret>acme_[A-Za-z0-9]{28})\\b'
-            examples:
-              - {text: 'ACME_KEY=\(missed)', secret: '\(missed)'}
-              - 'ACME_KEY=\(missed)'
-            negative_examples: ['ACME_KEY=\(caught)']
-        """, to: "acme.yaml", in: dir)
+        try write(
+            """
+            rules:
+              - id: acme-key
+                service: acme
+                keywords: [acme_]
+                regex: '\\b(?<secret>acme_[A-Za-z0-9]{28})\\b'
+                examples:
+                  - {text: 'ACME_KEY=\(missed)', secret: '\(missed)'}
+                  - 'ACME_KEY=\(missed)'
+                negative_examples: ['ACME_KEY=\(caught)']
+            """, to: "acme.yaml", in: dir)
         let r = try run(["rules", "check", dir.path])
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertTrue(r.stderr.contains("example not reported: #1 (secret acme_…p6)"), r.stderr)

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
+
 @testable import TokenWarden
 
 /// Where a scan's own settings come from: the repository's top whatever the current directory,
@@ -19,8 +20,9 @@ final class SettingsDiscoveryTests: CLITestCase {
 
     func testRootConfigAndStoreApplyFromASubdirectory() throws {
         let repo = try makeRepository()
-        let added = try run(["store", "add", "--service", "github", "--id", "gh-ci", "--owner", "ci", "--expires", "never"],
-                            in: repo, stdin: token + "\n")
+        let added = try run(
+            ["store", "add", "--service", "github", "--id", "gh-ci", "--owner", "ci", "--expires", "never"],
+            in: repo, stdin: token + "\n")
         XCTAssertEqual(added.status, 0, added.stderr)
         try write("exclude_paths: ['vendor/**']\n", to: ".tokenwarden.yaml", in: repo)
         try write("TOKEN=\(token)\n", to: "src/app/settings.env", in: repo)

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
+
 @testable import TokenWarden
 
 /// End-to-end: `tokenwarden store ...` and the store cross-check in `scan`.
@@ -29,15 +30,35 @@ final class StoreCommandTests: CLITestCase {
         let repo = try makeRepository()
         var outputs: [String] = []
         for (token, args) in [
-            (zenodo, ["--service", "zenodo", "--id", "zenodo-ci", "--owner", "data-team", "--scopes", "deposit:write,deposit:actions",
-                      "--needs", "deposit:write", "--expires", "never", "--stored-in", "env:ZENODO_TOKEN"]),
-            (github, ["--service", "github", "--id", "gh-release", "--owner", "release-bot", "--scopes", "repo,workflow",
-                      "--needs", "repo", "--expires", "2099-01-01"]),
-            (codeocean, ["--service", "codeocean", "--id", "co-runner", "--owner", "ml", "--scopes", "capsules:read",
-                         "--needs", "capsules:read", "--expires", "2099-01-01"]),
+            (
+                zenodo,
+                [
+                    "--service", "zenodo", "--id", "zenodo-ci", "--owner", "data-team", "--scopes", "deposit:write,deposit:actions",
+                    "--needs", "deposit:write", "--expires", "never", "--stored-in", "env:ZENODO_TOKEN",
+                ]
+            ),
+            (
+                github,
+                [
+                    "--service", "github", "--id", "gh-release", "--owner", "release-bot", "--scopes", "repo,workflow",
+                    "--needs", "repo", "--expires", "2099-01-01",
+                ]
+            ),
+            (
+                codeocean,
+                [
+                    "--service", "codeocean", "--id", "co-runner", "--owner", "ml", "--scopes", "capsules:read",
+                    "--needs", "capsules:read", "--expires", "2099-01-01",
+                ]
+            ),
             (cells, ["--service", "pydio-cells", "--id", "cells-sync", "--owner", "ops", "--expires", "never", "--refresh", "auto"]),
-            (anaconda, ["--service", "anaconda", "--id", "conda-upload", "--owner", "ci", "--scopes", "all", "--needs", "conda:upload",
-                        "--expires", "2099-01-01"]),
+            (
+                anaconda,
+                [
+                    "--service", "anaconda", "--id", "conda-upload", "--owner", "ci", "--scopes", "all", "--needs", "conda:upload",
+                    "--expires", "2099-01-01",
+                ]
+            ),
         ] {
             let r = try add(repo, token, args)
             XCTAssertEqual(r.status, 0, r.stderr)
@@ -90,7 +111,8 @@ final class StoreCommandTests: CLITestCase {
     func testStoreDrivenDetectionAndRotation() throws {
         let repo = try makeRepository()
         let custom = "QZX9-internal-7f3a1c9e2b4d6f80a1c3e5"
-        XCTAssertEqual(try add(repo, custom, ["--service", "internal", "--id", "svc", "--owner", "me", "--expires", "2099-01-01"]).status, 0)
+        XCTAssertEqual(
+            try add(repo, custom, ["--service", "internal", "--id", "svc", "--owner", "me", "--expires", "2099-01-01"]).status, 0)
         try write("upstream: \(custom)\n", to: "conf.yaml", in: repo)
         var (r, findings) = try scanJSON(repo)
         XCTAssertEqual(r.status, 1)
@@ -114,7 +136,9 @@ final class StoreCommandTests: CLITestCase {
     func testHMACStoreNeedsTheKey() throws {
         let repo = try makeRepository()
         let env = ["TOKENWARDEN_STORE_KEY": "team-secret-key"]
-        XCTAssertEqual(try add(repo, codeocean, ["--service", "codeocean", "--id", "co", "--owner", "ml", "--expires", "2099-01-01"], env: env).status, 0)
+        XCTAssertEqual(
+            try add(repo, codeocean, ["--service", "codeocean", "--id", "co", "--owner", "ml", "--expires", "2099-01-01"], env: env).status,
+            0)
         XCTAssertTrue(try storeText(repo).contains("fingerprint: hmac-sha256:"))
         try write("CODEOCEAN_TOKEN=\(codeocean)\n", to: "a.env", in: repo)
         let noKey = try run(["scan", "."], in: repo)
@@ -133,10 +157,19 @@ final class StoreCommandTests: CLITestCase {
         let before = try storeText(repo)
         let cases: [([String], String?, String)] = [
             (["store", "add", "--service", "github", "--id", "gh", "--owner", "o", "--expires", "never"], codeocean, "already registered"),
-            (["store", "add", "--service", "github", "--id", "gh2", "--owner", "o", "--expires", "never"], github, "already registered as 'gh'"),
-            (["store", "add", "--service", "github", "--id", "gh3", "--owner", "o", "--expires", "31/12/2026"], codeocean, "--expires must be a date"),
+            (
+                ["store", "add", "--service", "github", "--id", "gh2", "--owner", "o", "--expires", "never"], github,
+                "already registered as 'gh'"
+            ),
+            (
+                ["store", "add", "--service", "github", "--id", "gh3", "--owner", "o", "--expires", "31/12/2026"], codeocean,
+                "--expires must be a date"
+            ),
             (["store", "add", "--service", "github", "--id", "gh4", "--owner", "o", "--expires", "never"], "", "no token given"),
-            (["store", "add", "--service", "github", "--id", "gh5", "--owner", "o", "--expires", "never", "--from-env", "NOPE_UNSET"], nil, "NOPE_UNSET is not set"),
+            (
+                ["store", "add", "--service", "github", "--id", "gh5", "--owner", "o", "--expires", "never", "--from-env", "NOPE_UNSET"],
+                nil, "NOPE_UNSET is not set"
+            ),
             (["store", "rotate", "gh"], github, "nothing rotated"),
         ]
         for (args, stdin, expected) in cases {
@@ -161,12 +194,24 @@ final class StoreCommandTests: CLITestCase {
 
     func testAuditAndCheckEnv() throws {
         let repo = try makeRepository()
-        XCTAssertEqual(try add(repo, zenodo, ["--service", "zenodo", "--id", "z", "--owner", "o", "--scopes", "deposit:write",
-                                              "--needs", "deposit:write", "--expires", "2099-01-01", "--stored-in", "env:ZENODO_TOKEN"]).status, 0)
+        XCTAssertEqual(
+            try add(
+                repo, zenodo,
+                [
+                    "--service", "zenodo", "--id", "z", "--owner", "o", "--scopes", "deposit:write",
+                    "--needs", "deposit:write", "--expires", "2099-01-01", "--stored-in", "env:ZENODO_TOKEN",
+                ]
+            ).status, 0)
         let ok = try run(["store", "audit"], in: repo)
         XCTAssertEqual(ok.status, 0, ok.stdout + ok.stderr)
-        XCTAssertEqual(try add(repo, anaconda, ["--service", "anaconda", "--id", "a", "--owner", "o", "--scopes", "all",
-                                                "--expires", "never", "--stored-in", "env:CONDA_TOKEN"]).status, 0)
+        XCTAssertEqual(
+            try add(
+                repo, anaconda,
+                [
+                    "--service", "anaconda", "--id", "a", "--owner", "o", "--scopes", "all",
+                    "--expires", "never", "--stored-in", "env:CONDA_TOKEN",
+                ]
+            ).status, 0)
         let bad = try run(["store", "audit", "--format", "json"], in: repo)
         XCTAssertEqual(bad.status, 1)
         let tokens = try XCTUnwrap(JSONDecoder().decode([String: [StoreReport.TokenJSON]].self, from: Data(bad.stdout.utf8))["tokens"])
@@ -175,16 +220,19 @@ final class StoreCommandTests: CLITestCase {
         XCTAssertEqual(a.excessScopes, ["all"])
         XCTAssertEqual(a.expiry?.rawValue, "never")
 
-        let env = try run(["store", "check-env"], in: repo, environment: [
-            "ZENODO_TOKEN": zenodo, "STRAY_TOKEN": "export X=\(github)", "UNRELATED": "hello",
-        ])
+        let env = try run(
+            ["store", "check-env"], in: repo,
+            environment: [
+                "ZENODO_TOKEN": zenodo, "STRAY_TOKEN": "export X=\(github)", "UNRELATED": "hello",
+            ])
         XCTAssertEqual(env.status, 1, "a stray unknown token fails the check")
         XCTAssertTrue(env.stdout.contains("ZENODO_TOKEN\tregistered"), env.stdout)
         XCTAssertTrue(env.stdout.contains("CONDA_TOKEN\tunset"), env.stdout)
         XCTAssertTrue(env.stdout.contains("STRAY_TOKEN\tunknown"), env.stdout)
         XCTAssertFalse(env.stdout.contains("UNRELATED"))
         XCTAssertFalse(env.stdout.contains(github))
-        let stale = try run(["store", "check-env"], in: repo, environment: ["ZENODO_TOKEN": "Xm7Tz2Lw9Xc4Vb8Nn1Pk6Rj3Hs5Gd0Fa2Ye7Uo4Ii9Wq1Er6Ty3Ui8Op5As0"])
+        let stale = try run(
+            ["store", "check-env"], in: repo, environment: ["ZENODO_TOKEN": "Xm7Tz2Lw9Xc4Vb8Nn1Pk6Rj3Hs5Gd0Fa2Ye7Uo4Ii9Wq1Er6Ty3Ui8Op5As0"])
         XCTAssertTrue(stale.stdout.contains("ZENODO_TOKEN\tstale"), stale.stdout)
         XCTAssertEqual(stale.status, 1)
     }

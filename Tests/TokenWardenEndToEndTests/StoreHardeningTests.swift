@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
+
 @testable import TokenWarden
 
 /// End-to-end: the token store is shared data. Concurrent writers lose nothing, a symlinked
@@ -24,14 +25,16 @@ final class StoreHardeningTests: CLITestCase {
     }
 
     private func add(_ repo: URL, id: String, token: String) throws {
-        let r = try run(["store", "add", "--service", "internal", "--id", id, "--owner", "o", "--expires", "never"],
-                        in: repo, stdin: token + "\n")
+        let r = try run(
+            ["store", "add", "--service", "internal", "--id", id, "--owner", "o", "--expires", "never"],
+            in: repo, stdin: token + "\n")
         XCTAssertEqual(r.status, 0, r.stderr)
     }
 
     func testFiftyConcurrentStoreAddsLoseNothing() throws {
         let repo = try makeRepository()
-        let r = try shell("""
+        let r = try shell(
+            """
             i=0
             while [ $i -lt 50 ]; do
                 ( printf 'QZX9-concurrent-%04d-7f3a1c9e2b4d6f80\\n' $i |
@@ -52,7 +55,8 @@ final class StoreHardeningTests: CLITestCase {
         try add(repo, id: "svc", token: old)
         for round in 0..<5 {
             let new = "QZX9-rotated-new-\(round)-aabbccddeeff0011"
-            let r = try shell("""
+            let r = try shell(
+                """
                 i=0
                 while [ $i -lt 8 ]; do
                     ( printf 'QZX9-beside-\(round)-%02d-99887766554433\\n' $i |
@@ -66,7 +70,9 @@ final class StoreHardeningTests: CLITestCase {
                 """, in: repo)
             XCTAssertEqual(r.stdout, "", "round \(round)")
             let store = try TokenStore.load(path: storePath(repo))
-            XCTAssertEqual(store.token(id: "svc")?.fingerprint, TokenStore.fingerprint(of: Array(new.utf8), key: nil), "round \(round): rotation undone")
+            XCTAssertEqual(
+                store.token(id: "svc")?.fingerprint, TokenStore.fingerprint(of: Array(new.utf8), key: nil),
+                "round \(round): rotation undone")
             XCTAssertEqual(store.tokens.count, 1 + 8 * (round + 1))
         }
         // The revoked value is no longer a registered token.
@@ -83,15 +89,17 @@ final class StoreHardeningTests: CLITestCase {
         try FileManager.default.createSymbolicLink(atPath: storePath(repo), withDestinationPath: "../team/store.yaml")
         try add(repo, id: "first", token: "QZX9-linked-first-0011223344556677")
         try add(repo, id: "second", token: "QZX9-linked-second-8899aabbccddeeff")
-        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: storePath(repo)), "../team/store.yaml",
-                       "the link is still a link")
+        XCTAssertEqual(
+            try FileManager.default.destinationOfSymbolicLink(atPath: storePath(repo)), "../team/store.yaml",
+            "the link is still a link")
         let text = try String(contentsOf: shared, encoding: .utf8)
         XCTAssertTrue(text.contains("id: first") && text.contains("id: second"), text)
         let mode = try FileManager.default.attributesOfItem(atPath: shared.path)[.posixPermissions] as? NSNumber
         XCTAssertEqual(mode?.intValue, 0o600)
         // The lock and temporary files live beside the target, not beside the link.
         XCTAssertTrue(FileManager.default.fileExists(atPath: shared.path + ".lock"))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: repo.appendingPathComponent(".tokenwarden").path), ["store.yaml"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: repo.appendingPathComponent(".tokenwarden").path), ["store.yaml"])
         XCTAssertEqual(try run(["store", "remove", "first"], in: repo).status, 0)
         XCTAssertEqual(try ids(repo), ["second"])
     }
@@ -102,7 +110,8 @@ final class StoreHardeningTests: CLITestCase {
         let before = try String(contentsOfFile: storePath(repo), encoding: .utf8)
         XCTAssertGreaterThan(before.utf8.count, 2048)
         // A 1-block file size limit kills tokenwarden (SIGXFSZ) while it writes the new store.
-        let killed = try shell("""
+        let killed = try shell(
+            """
             printf 'QZX9-killed-new-aabbccddeeff00112233\\n' > token.txt
             ulimit -f 1
             exec "$TW" store add --service internal --id new --owner o --expires never < token.txt
@@ -125,7 +134,8 @@ final class StoreHardeningTests: CLITestCase {
         func token(_ i: Int) -> String { String(format: "QZX9-bulk-%05d-7f3a1c9e2b4d6f80a1c3", i) }
         var yaml = "version: 1\npolicy:\n  max_age_days: 0\n  require_expiry: false\n  warn_expiring_days: 14\ntokens:\n"
         for i in 0..<count {
-            yaml += "- id: bulk-\(i)\n  service: internal\n  fingerprint: sha256:\(Fingerprint.sha256Hex(Array(token(i).utf8)))\n"
+            yaml +=
+                "- id: bulk-\(i)\n  service: internal\n  fingerprint: sha256:\(Fingerprint.sha256Hex(Array(token(i).utf8)))\n"
                 + "  length: \(token(i).utf8.count)\n  charset: token\n  owner: team-\(i % 7)\n  scopes: []\n"
                 + "  created: 2026-01-01\n  expires: never\n"
         }
@@ -150,9 +160,18 @@ final class StoreHardeningTests: CLITestCase {
         let cases: [([String], String?, String)] = [
             (["store", "rotate", github], "QZX9-echo-new-0011223344556677", "no token has the id given (40 characters"),
             (["store", "remove", github], nil, "no token has the id given (40 characters"),
-            (["store", "rotate", "gh", "--expires", github], "QZX9-echo-new-0011223344556677", "--expires must be a date like 2026-12-31 or 'never' (the value given has 40 characters)"),
-            (["store", "add", "--service", "github", "--id", "x", "--owner", "o", "--expires", github], "QZX9-echo-x-0011223344556677", "the value given has 40 characters"),
-            (["store", "add", "--service", "github", "--id", "x", "--owner", "o", "--expires", "never", "--created", github], "QZX9-echo-x-0011223344556677", "--created must be a date"),
+            (
+                ["store", "rotate", "gh", "--expires", github], "QZX9-echo-new-0011223344556677",
+                "--expires must be a date like 2026-12-31 or 'never' (the value given has 40 characters)"
+            ),
+            (
+                ["store", "add", "--service", "github", "--id", "x", "--owner", "o", "--expires", github], "QZX9-echo-x-0011223344556677",
+                "the value given has 40 characters"
+            ),
+            (
+                ["store", "add", "--service", "github", "--id", "x", "--owner", "o", "--expires", "never", "--created", github],
+                "QZX9-echo-x-0011223344556677", "--created must be a date"
+            ),
         ]
         for (args, stdin, expected) in cases {
             let r = try run(args, in: repo, stdin: stdin)
@@ -166,14 +185,17 @@ final class StoreHardeningTests: CLITestCase {
         let repo = try makeRepository()
         try add(repo, id: "svc", token: "QZX9-env-00112233445566778899aabb")
         let random = "Kx3vB9qLm2Tz7Wn4Rp8Yd1Fh6Js0Gc5Na3Ve9Ub2Xo"
-        let quiet = try run(["store", "check-env"], in: repo, environment: [
-            "PWD": "/home/runner/work/\(random)/repo", "OLDPWD": "/builds/\(random)",
-            "HOME": "/home/\(random)", "PATH": "/opt/\(random)/bin:/usr/bin:/bin",
-        ])
+        let quiet = try run(
+            ["store", "check-env"], in: repo,
+            environment: [
+                "PWD": "/home/runner/work/\(random)/repo", "OLDPWD": "/builds/\(random)",
+                "HOME": "/home/\(random)", "PATH": "/opt/\(random)/bin:/usr/bin:/bin",
+            ])
         XCTAssertEqual(quiet.status, 0, quiet.stdout + quiet.stderr)
         XCTAssertFalse(quiet.stdout.contains("unknown"), quiet.stdout)
         // A credential-named variable is still checked.
-        let loud = try run(["store", "check-env"], in: repo, environment: ["PWD": "/home/runner/work/\(random)/repo", "DEPLOY_TOKEN": github])
+        let loud = try run(
+            ["store", "check-env"], in: repo, environment: ["PWD": "/home/runner/work/\(random)/repo", "DEPLOY_TOKEN": github])
         XCTAssertEqual(loud.status, 1, loud.stdout)
         XCTAssertTrue(loud.stdout.contains("DEPLOY_TOKEN\tunknown"), loud.stdout)
         XCTAssertFalse(loud.stdout.contains("PWD"), loud.stdout)
@@ -182,7 +204,9 @@ final class StoreHardeningTests: CLITestCase {
     func testNegativePolicyDaysAreRejected() throws {
         let repo = try makeRepository()
         try write("x = 1\n", to: "a.txt", in: repo)
-        for (key, file) in [("max_age_days", "store"), ("warn_expiring_days", "store"), ("max_age_days", "config"), ("warn_expiring_days", "config")] {
+        for (key, file) in [
+            ("max_age_days", "store"), ("warn_expiring_days", "store"), ("max_age_days", "config"), ("warn_expiring_days", "config"),
+        ] {
             let policy = "policy:\n  \(key): -30\n"
             let args: [String]
             if file == "store" {

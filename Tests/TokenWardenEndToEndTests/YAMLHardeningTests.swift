@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
 
 /// End-to-end: every YAML file tokenwarden reads (config, store, baseline, rule file) may come
 /// from an untrusted repository. A bomb, a huge or deeply nested file ends in one error line,
@@ -26,15 +26,18 @@ final class YAMLHardeningTests: CLITestCase {
             return (r, Date().timeIntervalSince(started), nil)
         }
         let rss = dir.appendingPathComponent("rss.txt").path
-        let r = try Self.execute("/usr/bin/time", ["-f", "%M", "-o", rss, Self.binary.path] + arguments,
-                                 in: dir, stdin: nil, environment: [:])
+        let r = try Self.execute(
+            "/usr/bin/time", ["-f", "%M", "-o", rss, Self.binary.path] + arguments,
+            in: dir, stdin: nil, environment: [:])
         let seconds = Date().timeIntervalSince(started)
         let text = (try? String(contentsOfFile: rss, encoding: .utf8)) ?? ""
         return (r, seconds, text.split(whereSeparator: \.isNewline).last.flatMap { Int($0) })
     }
 
-    private func assertOneErrorLine(_ r: Run, naming file: String, containing expected: String,
-                                    file f: StaticString = #filePath, line l: UInt = #line) {
+    private func assertOneErrorLine(
+        _ r: Run, naming file: String, containing expected: String,
+        file f: StaticString = #filePath, line l: UInt = #line
+    ) {
         XCTAssertEqual(r.status, 2, r.stderr, file: f, line: l)
         let lines = r.stderr.split(separator: "\n")
         XCTAssertEqual(lines.count, 1, r.stderr, file: f, line: l)
@@ -96,7 +99,8 @@ final class YAMLHardeningTests: CLITestCase {
             XCTAssertFalse(r.stderr.contains(token), r.stderr)
             XCTAssertFalse(r.stderr.contains("ghp_"), r.stderr)
             // file:line:column, then the kind of error.
-            XCTAssertNotNil(r.stderr.range(of: #"\.yaml:\d+:\d+: malformed YAML: (syntax|structure) error: "#, options: .regularExpression), r.stderr)
+            XCTAssertNotNil(
+                r.stderr.range(of: #"\.yaml:\d+:\d+: malformed YAML: (syntax|structure) error: "#, options: .regularExpression), r.stderr)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import TokenWarden
 
 /// Runs the built `tokenwarden` binary, as users and CI do.
@@ -17,8 +18,10 @@ open class CLITestCase: XCTestCase {
     }()
 
     @discardableResult
-    public func run(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
-             environment: [String: String] = [:]) throws -> Run {
+    public func run(
+        _ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Run {
         try Self.execute(Self.binary.path, arguments, in: directory, stdin: stdin, environment: environment)
     }
 
@@ -29,14 +32,17 @@ open class CLITestCase: XCTestCase {
         return r
     }
 
-    public static func execute(_ executable: String, _ arguments: [String], in directory: URL?, stdin: String?,
-                        environment: [String: String]) throws -> Run {
+    public static func execute(
+        _ executable: String, _ arguments: [String], in directory: URL?, stdin: String?,
+        environment: [String: String]
+    ) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
-        for key in ["GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "TOKENWARDEN_STORE", "TOKENWARDEN_STORE_KEY", "TOKENWARDEN_FINGERPRINT_KEY"] { env[key] = nil }
+        for key in ["GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "TOKENWARDEN_STORE", "TOKENWARDEN_STORE_KEY", "TOKENWARDEN_FINGERPRINT_KEY"]
+        { env[key] = nil }
         env["GIT_AUTHOR_NAME"] = "Test Author"
         env["GIT_AUTHOR_EMAIL"] = "author@example.org"
         env["GIT_COMMITTER_NAME"] = "Test Author"
@@ -61,8 +67,9 @@ open class CLITestCase: XCTestCase {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         done.wait()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errBox.data ?? Data(), as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errBox.data ?? Data(), as: UTF8.self))
     }
 
     private final class ErrBox: @unchecked Sendable { var data: Data? }

@@ -32,10 +32,11 @@ public enum Golden {
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-        XCTFail("""
-        \(path) differs from the golden file at line \(first + 1) (\(updateVariable)=1 rewrites it):
-          expected: \(first < e.count ? String(e[first]) : "<end of file>")
-          actual:   \(first < a.count ? String(a[first]) : "<end of file>")
-        """, file: file, line: line)
+        XCTFail(
+            """
+            \(path) differs from the golden file at line \(first + 1) (\(updateVariable)=1 rewrites it):
+              expected: \(first < e.count ? String(e[first]) : "<end of file>")
+              actual:   \(first < a.count ? String(a[first]) : "<end of file>")
+            """, file: file, line: line)
     }
 }

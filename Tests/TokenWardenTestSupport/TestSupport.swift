@@ -1,10 +1,12 @@
 import Foundation
 import XCTest
+
 @testable import TokenWarden
 
 /// Paths and helpers shared by the tests.
 public enum TestSupport {
-    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     public static let fixtures = packageRoot.appendingPathComponent("Fixtures")
 
     public static let builtInRules: [Rule] = {
@@ -13,7 +15,9 @@ public enum TestSupport {
 
     public static let builtInRuleSet = RuleSet(builtInRules)
 
-    public static func scan(_ text: String, path: String = "file.txt", rules: RuleSet = builtInRuleSet, showSecrets: Bool = true) -> [Finding] {
+    public static func scan(_ text: String, path: String = "file.txt", rules: RuleSet = builtInRuleSet, showSecrets: Bool = true)
+        -> [Finding]
+    {
         // As the pipeline would, without a store: match, build findings, decide blocking.
         var result = ScanResult()
         result.findings = FindingBuilder(ruleSet: rules, showSecrets: showSecrets)

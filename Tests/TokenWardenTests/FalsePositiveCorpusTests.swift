@@ -1,5 +1,6 @@
-import XCTest
 import TokenWardenTestSupport
+import XCTest
+
 @testable import TokenWarden
 
 /// Fixtures/false-positives holds decoys every rule must leave alone: lockfile hashes, ids,
@@ -18,7 +19,8 @@ final class FalsePositiveCorpusTests: XCTestCase {
 
     func testTheDemoProjectHasFindingsForTheSeedServices() throws {
         let dir = TestSupport.fixtures.appendingPathComponent("demo").path
-        let result = Scanner(ruleSet: TestSupport.builtInRuleSet, options: ScanOptions()).scan(try WorktreeSource.targets(for: [dir]).targets)
+        let result = Scanner(ruleSet: TestSupport.builtInRuleSet, options: ScanOptions()).scan(
+            try WorktreeSource.targets(for: [dir]).targets)
         let services = Set(result.findings.map(\.service))
         for service in ["github", "codeocean", "zenodo", "zenodo-sandbox", "b2share", "anaconda", "pydio-cells"] {
             XCTAssertTrue(services.contains(service), "demo has no \(service) finding: \(services.sorted())")

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
+
 @testable import TokenWarden
 
 /// Inputs the fuzzers (fuzz/) found crashing, kept so the bugs stay fixed. Each parser must
@@ -25,11 +26,18 @@ final class FuzzRegressionTests: XCTestCase {
     func testRuleParserErrorWithANewlineInAValue() throws {
         let text = try input("rule-parser-multiline-error")
         assertOneLineError { _ = try RuleLoader.parse(yaml: text, origin: "fuzz") }
-        assertOneLineError { _ = try RuleLoader.parse(yaml: "rules:\n  - id: a\n    service: s\n    keywords: [k]\n    regex: x\n    confidence: \"high\\nlow\"\n", origin: "r") }
+        assertOneLineError {
+            _ = try RuleLoader.parse(
+                yaml: "rules:\n  - id: a\n    service: s\n    keywords: [k]\n    regex: x\n    confidence: \"high\\nlow\"\n", origin: "r")
+        }
         assertOneLineError { _ = try Config.parse("fail_on: {confidence: \"a\\nb\"}\n", origin: "c") }
         // FuzzConfigParser: the same bug through allow.fingerprints.
         let config = try input("config-parser-multiline-error")
         assertOneLineError { _ = try Config.parse(config, origin: "fuzz") }
-        assertOneLineError { _ = try TokenStore.parse("version: 1\ntokens:\n  - {id: \"x\\ny\", service: s, fingerprint: bad, length: 1, created: 2026-01-01, expires: never}\n", origin: "s") }
+        assertOneLineError {
+            _ = try TokenStore.parse(
+                "version: 1\ntokens:\n  - {id: \"x\\ny\", service: s, fingerprint: bad, length: 1, created: 2026-01-01, expires: never}\n",
+                origin: "s")
+        }
     }
 }

@@ -1,5 +1,6 @@
-import XCTest
 import TokenWardenTestSupport
+import XCTest
+
 @testable import TokenWarden
 
 final class KeywordAutomatonTests: XCTestCase {
@@ -26,7 +27,11 @@ final class KeywordAutomatonTests: XCTestCase {
                 bytes.replaceSubrange(at..<(at + 7), with: Array("zenodo!".utf8))
             }
             var count = 0
-            bytes.withUnsafeBytes { KeywordAutomaton(keywords: ["zenodo"]).scan($0) { _, end in count += 1; XCTAssertEqual(bytes[end - 6], UInt8(ascii: "z")) } }
+            bytes.withUnsafeBytes {
+                KeywordAutomaton(keywords: ["zenodo"]).scan($0) { _, end in
+                    count += 1; XCTAssertEqual(bytes[end - 6], UInt8(ascii: "z"))
+                }
+            }
             XCTAssertGreaterThanOrEqual(count, 4, "offset \(offset)")
         }
         var tail = [UInt8](repeating: UInt8(ascii: "."), count: size)

@@ -1,5 +1,6 @@
-import XCTest
 import TokenWardenTestSupport
+import XCTest
+
 @testable import TokenWarden
 
 /// Policy verdicts for each seed service's risky habits, and the store's strict parsing.
@@ -7,10 +8,13 @@ final class PolicyTests: XCTestCase {
     let today = Day(parsing: "2026-11-25")!
     let fp = StoredFingerprint(algorithm: .sha256, hex: String(repeating: "ab", count: 32))
 
-    private func token(_ service: String, scopes: [String], needs: [String]? = nil, created: String = "2026-06-01",
-                       expires: String? = "2027-06-01", refresh: StoredToken.Refresh? = nil) -> StoredToken {
-        StoredToken(id: "t", service: service, fingerprint: fp, length: 40, charset: .alnum, owner: "team",
-                    scopes: scopes, needs: needs, created: Day(parsing: created)!, expires: expires.flatMap(Day.init(parsing:)), refresh: refresh)
+    private func token(
+        _ service: String, scopes: [String], needs: [String]? = nil, created: String = "2026-06-01",
+        expires: String? = "2027-06-01", refresh: StoredToken.Refresh? = nil
+    ) -> StoredToken {
+        StoredToken(
+            id: "t", service: service, fingerprint: fp, length: 40, charset: .alnum, owner: "team",
+            scopes: scopes, needs: needs, created: Day(parsing: created)!, expires: expires.flatMap(Day.init(parsing:)), refresh: refresh)
     }
 
     private func kinds(_ t: StoredToken, policy: Policy = Policy()) -> [Violation.Kind] {
@@ -95,10 +99,22 @@ final class PolicyTests: XCTestCase {
             ("version: 2\ntokens: []\n", "unsupported store version 2"),
             ("tokens: []\n", "missing 'version'"),
             ("version: 1\ntokens: [\n", "malformed YAML"),
-            ("version: 1\ntokens:\n  - {id: a, service: s, fingerprint: 'md5:x', length: 3, created: 2026-01-01, expires: never}\n", "fingerprint must be"),
-            ("version: 1\ntokens:\n  - {id: a, service: s, fingerprint: 'sha256:\(fp.hex)', length: 3, created: 2026-13-01, expires: never}\n", "'created' must be a date"),
-            ("version: 1\ntokens:\n  - {id: a, service: s, fingerprint: 'sha256:\(fp.hex)', length: 3, created: 2026-01-01, expires: soon}\n", "'expires' must be a date"),
-            ("version: 1\ntokens:\n  - {id: a, service: s, fingerprint: 'sha256:\(fp.hex)', length: 3, created: 2026-01-01, expires: never}\n  - {id: a, service: s, fingerprint: 'sha256:\(fp.hex)', length: 3, created: 2026-01-01, expires: never}\n", "duplicate token id 'a'"),
+            (
+                "version: 1\ntokens:\n  - {id: a, service: s, fingerprint: 'md5:x', length: 3, created: 2026-01-01, expires: never}\n",
+                "fingerprint must be"
+            ),
+            (
+                "version: 1\ntokens:\n  - {id: a, service: s, fingerprint: 'sha256:\(fp.hex)', length: 3, created: 2026-13-01, expires: never}\n",
+                "'created' must be a date"
+            ),
+            (
+                "version: 1\ntokens:\n  - {id: a, service: s, fingerprint: 'sha256:\(fp.hex)', length: 3, created: 2026-01-01, expires: soon}\n",
+                "'expires' must be a date"
+            ),
+            (
+                "version: 1\ntokens:\n  - {id: a, service: s, fingerprint: 'sha256:\(fp.hex)', length: 3, created: 2026-01-01, expires: never}\n  - {id: a, service: s, fingerprint: 'sha256:\(fp.hex)', length: 3, created: 2026-01-01, expires: never}\n",
+                "duplicate token id 'a'"
+            ),
             ("version: 1\npolicy: {max_age: 3}\n", "unknown key 'max_age'"),
         ]
         for (yaml, expected) in cases {

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
+
 @testable import TokenWarden
 
 /// The CI report formats: exact golden files (so ordering and escaping stay stable), the escaping
@@ -15,50 +16,65 @@ final class ReportFormatTests: XCTestCase {
     static let finishedAt = Date(timeIntervalSince1970: 1_700_000_000)
 
     static let rules: [Rule] = [
-        Rule(id: "github-pat-classic", service: "github", description: "GitHub classic personal access token (ghp_)",
-             keywords: ["ghp_"], regex: #"\b(ghp_[A-Za-z0-9]{36})\b"#, checksum: "github-crc32", confidence: .high,
-             remediation: "Revoke it under GitHub → Settings → Developer settings, then issue a fine-grained token.",
-             references: ["https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens"]),
-        Rule(id: "codeocean-token", service: "codeocean", description: "Code Ocean API access token",
-             keywords: ["cop_"], regex: #"\b(cop_[A-Za-z0-9]{32,64})\b"#, confidence: .medium,
-             remediation: "Revoke it in Code Ocean under Account → Access Tokens and issue a read-only token."),
+        Rule(
+            id: "github-pat-classic", service: "github", description: "GitHub classic personal access token (ghp_)",
+            keywords: ["ghp_"], regex: #"\b(ghp_[A-Za-z0-9]{36})\b"#, checksum: "github-crc32", confidence: .high,
+            remediation: "Revoke it under GitHub → Settings → Developer settings, then issue a fine-grained token.",
+            references: [
+                "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens"
+            ]),
+        Rule(
+            id: "codeocean-token", service: "codeocean", description: "Code Ocean API access token",
+            keywords: ["cop_"], regex: #"\b(cop_[A-Za-z0-9]{32,64})\b"#, confidence: .medium,
+            remediation: "Revoke it in Code Ocean under Account → Access Tokens and issue a read-only token."),
         // No finding: must not appear among SARIF's rules.
-        Rule(id: "zenodo-token", service: "zenodo", description: "Zenodo personal access token", keywords: ["zenodo"],
-             regex: #"([A-Za-z0-9]{60})"#, confidence: .medium),
+        Rule(
+            id: "zenodo-token", service: "zenodo", description: "Zenodo personal access token", keywords: ["zenodo"],
+            regex: #"([A-Za-z0-9]{60})"#, confidence: .medium),
     ]
 
     /// Three findings: a leaked registered token (blocking), a catch-all match in documentation whose
     /// rule is not in the rule list (not blocking), and a token from git history (blocking).
     static func sample() -> ScanResult {
         var result = ScanResult()
-        func finding(_ rule: String, _ service: String, _ description: String, path: String, span: SourceSpan, redacted: String,
-                     fingerprintOf value: String, length: Int, entropy: Double, checksum: ChecksumStatus? = nil,
-                     source: Provenance.Source = .file, remediation: String? = nil, verdict: Verdict) -> Finding {
-            Finding(match: Match(rule: rule, span: span, secret: Array(rawSecret.utf8), entropy: entropy, checksum: checksum),
-                    provenance: Provenance(path: path, source: source),
-                    about: RuleFacts(service: service, description: description, remediation: remediation),
-                    published: PublishedSecret(shown: rawSecret, redacted: redacted, fingerprint: Fingerprint.sha256Hex(Array(value.utf8)), length: length),
-                    verdict: verdict)
+        func finding(
+            _ rule: String, _ service: String, _ description: String, path: String, span: SourceSpan, redacted: String,
+            fingerprintOf value: String, length: Int, entropy: Double, checksum: ChecksumStatus? = nil,
+            source: Provenance.Source = .file, remediation: String? = nil, verdict: Verdict
+        ) -> Finding {
+            Finding(
+                match: Match(rule: rule, span: span, secret: Array(rawSecret.utf8), entropy: entropy, checksum: checksum),
+                provenance: Provenance(path: path, source: source),
+                about: RuleFacts(service: service, description: description, remediation: remediation),
+                published: PublishedSecret(
+                    shown: rawSecret, redacted: redacted, fingerprint: Fingerprint.sha256Hex(Array(value.utf8)), length: length),
+                verdict: verdict)
         }
-        let commit = CommitRef(id: "3f2a9c1d0e4b5a6f7081928374655647382910ab", author: "Zoë O'Brien", email: "zoe@example.org",
-                               date: "2024-05-01T12:00:00Z")
+        let commit = CommitRef(
+            id: "3f2a9c1d0e4b5a6f7081928374655647382910ab", author: "Zoë O'Brien", email: "zoe@example.org",
+            date: "2024-05-01T12:00:00Z")
         result.findings = [
-            finding("github-pat-classic", "github", "GitHub classic personal access token (ghp_)", path: ".env",
-                    span: SourceSpan(line: 2, column: 14, endLine: 2, endColumn: 53), redacted: "ghp_…YkY9", fingerprintOf: rawSecret,
-                    length: 40, entropy: 4.634, checksum: .valid,
-                    remediation: "Revoke it under GitHub → Settings → Developer settings, then issue a fine-grained token.",
-                    verdict: Verdict(confidence: .high, status: .leaked,
-                                     store: StoreVerdict(tokenID: "gh-ci-bot", owner: "platform-team", scopes: ["repo", "workflow"],
-                                                         overScoped: true, excessScopes: ["workflow"], expiry: .expiringSoon),
-                                     blocking: true)),
-            finding("generic-api-key", "generic", "Generic API key assignment", path: "docs/setup & usage.md",
-                    span: SourceSpan(line: 5, column: 9, endLine: 5, endColumn: 40), redacted: "…x9Qa", fingerprintOf: "docs-value",
-                    length: 32, entropy: 3.9, verdict: Verdict(confidence: .low, status: .unregistered, blocking: false)),
-            finding("codeocean-token", "codeocean", "Code Ocean API access token", path: "src/run_capsule.py",
-                    span: SourceSpan(line: 3, column: 57, endLine: 3, endColumn: 92), redacted: "cop_…x9Qa", fingerprintOf: "history-value",
-                    length: 36, entropy: 4.2, source: .change(commit, blob: ""),
-                    remediation: "Revoke it in Code Ocean under Account → Access Tokens and issue a read-only token.",
-                    verdict: Verdict(confidence: .medium, blocking: true)),
+            finding(
+                "github-pat-classic", "github", "GitHub classic personal access token (ghp_)", path: ".env",
+                span: SourceSpan(line: 2, column: 14, endLine: 2, endColumn: 53), redacted: "ghp_…YkY9", fingerprintOf: rawSecret,
+                length: 40, entropy: 4.634, checksum: .valid,
+                remediation: "Revoke it under GitHub → Settings → Developer settings, then issue a fine-grained token.",
+                verdict: Verdict(
+                    confidence: .high, status: .leaked,
+                    store: StoreVerdict(
+                        tokenID: "gh-ci-bot", owner: "platform-team", scopes: ["repo", "workflow"],
+                        overScoped: true, excessScopes: ["workflow"], expiry: .expiringSoon),
+                    blocking: true)),
+            finding(
+                "generic-api-key", "generic", "Generic API key assignment", path: "docs/setup & usage.md",
+                span: SourceSpan(line: 5, column: 9, endLine: 5, endColumn: 40), redacted: "…x9Qa", fingerprintOf: "docs-value",
+                length: 32, entropy: 3.9, verdict: Verdict(confidence: .low, status: .unregistered, blocking: false)),
+            finding(
+                "codeocean-token", "codeocean", "Code Ocean API access token", path: "src/run_capsule.py",
+                span: SourceSpan(line: 3, column: 57, endLine: 3, endColumn: 92), redacted: "cop_…x9Qa", fingerprintOf: "history-value",
+                length: 36, entropy: 4.2, source: .change(commit, blob: ""),
+                remediation: "Revoke it in Code Ocean under Account → Access Tokens and issue a read-only token.",
+                verdict: Verdict(confidence: .medium, blocking: true)),
         ]
         result.skipped = [Skip(path: "logo.png", reason: .binary, detail: "NUL byte in the first 8 KiB")]
         result.summary.filesScanned = 8
@@ -128,9 +144,11 @@ final class ReportFormatTests: XCTestCase {
     }
 
     func testRenderingIsDeterministic() throws {
-        XCTAssertEqual(try SARIFReport.render(Self.sample(), rules: Self.rules), try SARIFReport.render(Self.sample(), rules: Self.rules.reversed()))
-        XCTAssertEqual(try GitLabReport.render(Self.sample(), rules: Self.rules, finishedAt: Self.finishedAt),
-                       try GitLabReport.render(Self.sample(), rules: Self.rules.reversed(), finishedAt: Self.finishedAt))
+        XCTAssertEqual(
+            try SARIFReport.render(Self.sample(), rules: Self.rules), try SARIFReport.render(Self.sample(), rules: Self.rules.reversed()))
+        XCTAssertEqual(
+            try GitLabReport.render(Self.sample(), rules: Self.rules, finishedAt: Self.finishedAt),
+            try GitLabReport.render(Self.sample(), rules: Self.rules.reversed(), finishedAt: Self.finishedAt))
     }
 
     // MARK: SARIF
@@ -219,7 +237,9 @@ final class ReportFormatTests: XCTestCase {
         f.provenance.path = "a,b:c%d\ne.txt"
         result.findings = [f]
         let line = Annotations.github(result)
-        XCTAssertTrue(line.hasPrefix("::error file=a%2Cb%3Ac%25d%0Ae.txt,line=2,col=14,endLine=2,endColumn=53,title=tokenwarden%3A github-pat-classic::"), line)
+        XCTAssertTrue(
+            line.hasPrefix(
+                "::error file=a%2Cb%3Ac%25d%0Ae.txt,line=2,col=14,endLine=2,endColumn=53,title=tokenwarden%3A github-pat-classic::"), line)
         XCTAssertEqual(line.filter { $0 == "\n" }.count, 1, "one command, one line")
     }
 
@@ -231,23 +251,29 @@ final class ReportFormatTests: XCTestCase {
         f.provenance.path = "x;y]z.md"
         result.findings = [f]
         let line = Annotations.azure(result)
-        XCTAssertTrue(line.hasPrefix("##vso[task.logissue type=warning;sourcepath=x%3By%5Dz.md;linenumber=5;columnnumber=9;code=generic-api-key]"), line)
+        XCTAssertTrue(
+            line.hasPrefix("##vso[task.logissue type=warning;sourcepath=x%3By%5Dz.md;linenumber=5;columnnumber=9;code=generic-api-key]"),
+            line)
         XCTAssertEqual(line.filter { $0 == "\n" }.count, 1, "one command, one line")
     }
 
     func testAnnotationsForAnIncompleteScan() {
         XCTAssertEqual(Annotations.github(ScanResult()), "")
         XCTAssertEqual(Annotations.azure(ScanResult()), "")
-        XCTAssertEqual(Annotations.github(Self.incomplete()), """
-        ::error title=tokenwarden%3A incomplete scan::rule 'x': PCRE2 match limit exceeded in a;b]c%25d.txt
-        ::error title=tokenwarden%3A incomplete scan::could not read secret/key.pem: Permission denied
+        XCTAssertEqual(
+            Annotations.github(Self.incomplete()),
+            """
+            ::error title=tokenwarden%3A incomplete scan::rule 'x': PCRE2 match limit exceeded in a;b]c%25d.txt
+            ::error title=tokenwarden%3A incomplete scan::could not read secret/key.pem: Permission denied
 
-        """)
-        XCTAssertEqual(Annotations.azure(Self.incomplete()), """
-        ##vso[task.logissue type=error;code=tokenwarden]incomplete scan: rule 'x': PCRE2 match limit exceeded in a%3Bb%5Dc%AZP25d.txt
-        ##vso[task.logissue type=error;code=tokenwarden]incomplete scan: could not read secret/key.pem: Permission denied
+            """)
+        XCTAssertEqual(
+            Annotations.azure(Self.incomplete()),
+            """
+            ##vso[task.logissue type=error;code=tokenwarden]incomplete scan: rule 'x': PCRE2 match limit exceeded in a%3Bb%5Dc%AZP25d.txt
+            ##vso[task.logissue type=error;code=tokenwarden]incomplete scan: could not read secret/key.pem: Permission denied
 
-        """)
+            """)
     }
 
     // MARK: GitLab
@@ -320,14 +346,18 @@ final class ReportFormatTests: XCTestCase {
             }
         }
         XCTAssertEqual(error([]), "no reports to merge")
-        XCTAssertEqual(error([("shard-1.json", good), ("shard-2.json", "{")]),
-                       "shard-2.json: not valid JSON (merge reads --format json reports)")
+        XCTAssertEqual(
+            error([("shard-1.json", good), ("shard-2.json", "{")]),
+            "shard-2.json: not valid JSON (merge reads --format json reports)")
         XCTAssertEqual(error([("shard-1.json", "[1, 2]")]), "shard-1.json: not a tokenwarden JSON report (expected a JSON object)")
-        XCTAssertEqual(error([("s.json", #"{"tool": "tokenwarden", "schema": 1}"#)]), "s.json: not a tokenwarden JSON report: missing 'findings'")
-        XCTAssertEqual(error([("s.json", good.replacingOccurrences(of: #""tool" : "tokenwarden""#, with: #""tool" : "gitleaks""#))]),
-                       "s.json: not a tokenwarden report (tool is 'gitleaks')")
-        XCTAssertEqual(error([("s.json", good.replacingOccurrences(of: #""schema" : 1"#, with: #""schema" : 7"#))]),
-                       "s.json: JSON report schema 7 is not supported (this tokenwarden reads schema 1)")
+        XCTAssertEqual(
+            error([("s.json", #"{"tool": "tokenwarden", "schema": 1}"#)]), "s.json: not a tokenwarden JSON report: missing 'findings'")
+        XCTAssertEqual(
+            error([("s.json", good.replacingOccurrences(of: #""tool" : "tokenwarden""#, with: #""tool" : "gitleaks""#))]),
+            "s.json: not a tokenwarden report (tool is 'gitleaks')")
+        XCTAssertEqual(
+            error([("s.json", good.replacingOccurrences(of: #""schema" : 1"#, with: #""schema" : 7"#))]),
+            "s.json: JSON report schema 7 is not supported (this tokenwarden reads schema 1)")
         let badLine = error([("s.json", good.replacingOccurrences(of: #""line" : 5"#, with: #""line" : "five""#))])
         XCTAssertTrue(badLine.hasPrefix("s.json: wrong type at 'findings[1].line'"), badLine)
         XCTAssertFalse(badLine.contains("\n"))
@@ -345,20 +375,23 @@ final class ReportFormatTests: XCTestCase {
         for result in [Self.sample(), Self.incomplete(), ScanResult()] {
             try assertValid(SARIFReport.render(result, rules: Self.rules), schema: "sarif-schema-2.1.0.json")
         }
-        try assertValid(SARIFReport.render(Self.sample(), rules: Self.rules, informationURI: "https://example.org/tokenwarden"),
-                        schema: "sarif-schema-2.1.0.json")
+        try assertValid(
+            SARIFReport.render(Self.sample(), rules: Self.rules, informationURI: "https://example.org/tokenwarden"),
+            schema: "sarif-schema-2.1.0.json")
     }
 
     func testGitLabReportValidatesAgainstTheOfficialSchema() throws {
         for result in [Self.sample(), Self.incomplete(), ScanResult()] {
-            try assertValid(GitLabReport.render(result, rules: Self.rules, finishedAt: Self.finishedAt),
-                            schema: "gitlab-secret-detection-report-format-15.0.7.json")
+            try assertValid(
+                GitLabReport.render(result, rules: Self.rules, finishedAt: Self.finishedAt),
+                schema: "gitlab-secret-detection-report-format-15.0.7.json")
         }
     }
 
     /// The validation can fail: a broken document is rejected by both schemas.
     func testSchemaValidationRejectsBrokenReports() throws {
-        let sarif = try SARIFReport.render(Self.sample(), rules: Self.rules).replacingOccurrences(of: #""version" : "2.1.0""#, with: #""version" : "2.0.0""#)
+        let sarif = try SARIFReport.render(Self.sample(), rules: Self.rules).replacingOccurrences(
+            of: #""version" : "2.1.0""#, with: #""version" : "2.0.0""#)
         XCTAssertFalse(try isValid(sarif, schema: "sarif-schema-2.1.0.json"))
         let gitlab = try GitLabReport.render(Self.sample(), rules: Self.rules, finishedAt: Self.finishedAt)
             .replacingOccurrences(of: #""severity" : "Critical""#, with: #""severity" : "Severe""#)
@@ -383,22 +416,23 @@ final class ReportFormatTests: XCTestCase {
 
     /// Runs python3, skipping the test when it (or the module a check needs) is not installed.
     func python(_ arguments: [String], needs module: String? = nil) throws -> CLITestCase.Run {
-        let probe = try CLITestCase.execute("/usr/bin/env", ["python3", "-c", "import \(module ?? "sys")"], in: nil, stdin: nil, environment: [:])
+        let probe = try CLITestCase.execute(
+            "/usr/bin/env", ["python3", "-c", "import \(module ?? "sys")"], in: nil, stdin: nil, environment: [:])
         if probe.status != 0 { throw XCTSkip("python3\(module.map { " with \($0)" } ?? "") is not installed: \(probe.stderr)") }
         return try CLITestCase.execute("/usr/bin/env", ["python3"] + arguments, in: nil, stdin: nil, environment: [:])
     }
 
     static let validator = """
-    import json, sys, jsonschema
-    schema = json.load(open(sys.argv[1], encoding="utf-8"))
-    document = json.load(open(sys.argv[2], encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    errors = sorted(cls(schema, format_checker=cls.FORMAT_CHECKER).iter_errors(document), key=lambda e: list(e.absolute_path))
-    for e in errors:
-        print("/".join(str(p) for p in e.absolute_path) or "<root>", ":", e.message)
-    sys.exit(1 if errors else 0)
-    """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1], encoding="utf-8"))
+        document = json.load(open(sys.argv[2], encoding="utf-8"))
+        cls = jsonschema.validators.validator_for(schema)
+        cls.check_schema(schema)
+        errors = sorted(cls(schema, format_checker=cls.FORMAT_CHECKER).iter_errors(document), key=lambda e: list(e.absolute_path))
+        for e in errors:
+            print("/".join(str(p) for p in e.absolute_path) or "<root>", ":", e.message)
+        sys.exit(1 if errors else 0)
+        """
 
     func isValid(_ document: String, schema: String) throws -> Bool {
         let schemaPath = TestSupport.fixtures.appendingPathComponent(schema).path

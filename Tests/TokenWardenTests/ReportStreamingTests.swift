@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TokenWardenTestSupport
+import XCTest
+
 @testable import TokenWarden
 
 /// Reports are written into a sink piece by piece: a history report with 100k findings is never one
@@ -91,11 +92,13 @@ final class ReportStreamingTests: XCTestCase {
         try AtomicFile.write(to: path) { try JSONReport.write(result, to: $0) }
         XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: path))), try Self.wholeDocument(result))
         struct Stop: Error {}
-        XCTAssertThrowsError(try AtomicFile.write(to: path) { sink in
-            try sink.write("half a report")
-            throw Stop()
-        })
-        XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: path))), try Self.wholeDocument(result), "a failed write leaves the old file")
+        XCTAssertThrowsError(
+            try AtomicFile.write(to: path) { sink in
+                try sink.write("half a report")
+                throw Stop()
+            })
+        XCTAssertEqual(
+            Array(try Data(contentsOf: URL(fileURLWithPath: path))), try Self.wholeDocument(result), "a failed write leaves the old file")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent), ["report.json"])
     }
 }

@@ -1,5 +1,6 @@
-import XCTest
 import TokenWardenTestSupport
+import XCTest
+
 @testable import TokenWarden
 
 /// Every built-in rule's examples are tests: a rule whose example fails fails the suite.

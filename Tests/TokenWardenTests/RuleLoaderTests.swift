@@ -1,5 +1,6 @@
-import XCTest
 import TokenWardenTestSupport
+import XCTest
+
 @testable import TokenWarden
 
 final class RuleLoaderTests: XCTestCase {
@@ -13,12 +14,12 @@ final class RuleLoaderTests: XCTestCase {
     }
 
     private let valid = """
-    rules:
-      - id: acme-key
-        service: acme
-        keywords: [acme_]
-        regex: 'acme_[a-z0-9]{16}'
-    """
+        rules:
+          - id: acme-key
+            service: acme
+            keywords: [acme_]
+            regex: 'acme_[a-z0-9]{16}'
+        """
 
     func testParsesAValidRule() throws {
         let rules = try RuleLoader.parse(yaml: valid, origin: "r.yaml")
@@ -60,7 +61,8 @@ final class RuleLoaderTests: XCTestCase {
     }
 
     func testReferencesAndAliases() throws {
-        let rules = try RuleLoader.parse(yaml: valid + "\n    aliases: [acme-token]\n    references: ['https://acme.example/docs/tokens']", origin: "r.yaml")
+        let rules = try RuleLoader.parse(
+            yaml: valid + "\n    aliases: [acme-token]\n    references: ['https://acme.example/docs/tokens']", origin: "r.yaml")
         XCTAssertEqual(rules[0].aliases, ["acme-token"])
         XCTAssertEqual(rules[0].references, ["https://acme.example/docs/tokens"])
         let ids = RuleIDs(rules)
@@ -68,7 +70,8 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertEqual(ids.currentID(of: "acme-key"), "acme-key")
         XCTAssertNil(ids.currentID(of: "other"))
         // A former id may not be another rule's id, nor another rule's former id.
-        let renamed = try RuleLoader.parse(yaml: valid.replacingOccurrences(of: "acme-key", with: "acme-new") + "\n    aliases: [acme-key]", origin: "b.yaml")
+        let renamed = try RuleLoader.parse(
+            yaml: valid.replacingOccurrences(of: "acme-key", with: "acme-new") + "\n    aliases: [acme-key]", origin: "b.yaml")
         XCTAssertThrowsError(try RuleLoader.checkUniqueIDs(RuleLoader.parse(yaml: valid, origin: "a.yaml") + renamed)) { error in
             XCTAssertTrue("\(error)".contains("duplicate rule id 'acme-key'"), "\(error)")
         }
@@ -82,14 +85,15 @@ final class RuleLoaderTests: XCTestCase {
     }
 
     func testExampleMapForm() throws {
-        let yaml = valid + """
+        let yaml =
+            valid + """
 
-            examples:
-              - text: 'acme_q8w7e6r5t4y3u2i1'
-                path: conf/acme
-                secret: acme_q8w7e6r5t4y3u2i1
-            negative_examples: ['acme_short']
-        """
+                    examples:
+                      - text: 'acme_q8w7e6r5t4y3u2i1'
+                        path: conf/acme
+                        secret: acme_q8w7e6r5t4y3u2i1
+                    negative_examples: ['acme_short']
+                """
         let rule = try XCTUnwrap(RuleLoader.parse(yaml: yaml, origin: "r.yaml").first)
         XCTAssertEqual(rule.examples, [RuleExample(text: "acme_q8w7e6r5t4y3u2i1", path: "conf/acme", secret: "acme_q8w7e6r5t4y3u2i1")])
         XCTAssertTrue(RuleCheck.run([rule]).failures.isEmpty)

@@ -48,7 +48,8 @@ public struct Config: Sendable {
             var allow = try ConfigFields(node, origin: origin, what: "allow")
             config.allowFingerprints = try allow.strings("fingerprints") ?? []
             for fp in config.allowFingerprints where !(fp.count == 64 && fp.allSatisfy(\.isHexDigit)) {
-                throw InputError("\(allow.location): 'allow.fingerprints' entries must be 64 hex digits (a finding's fingerprint), not '\(fp)'")
+                throw InputError(
+                    "\(allow.location): 'allow.fingerprints' entries must be 64 hex digits (a finding's fingerprint), not '\(fp)'")
             }
             config.allowSecretPatterns = try allow.strings("secrets") ?? []
             for pattern in config.allowSecretPatterns {
@@ -84,12 +85,13 @@ public struct Config: Sendable {
                 config.failOn.minimumConfidence = c
             }
             if let statuses = try fo.strings("status") {
-                config.failOn.statuses = Set(try statuses.map { s in
-                    guard let status = FindingStatus(rawValue: s) else {
-                        throw InputError("\(fo.location): 'fail_on.status' entries must be leaked or unregistered, not '\(s)'")
-                    }
-                    return status
-                })
+                config.failOn.statuses = Set(
+                    try statuses.map { s in
+                        guard let status = FindingStatus(rawValue: s) else {
+                            throw InputError("\(fo.location): 'fail_on.status' entries must be leaked or unregistered, not '\(s)'")
+                        }
+                        return status
+                    })
             }
             try fo.finish("fail_on")
         }

@@ -20,7 +20,9 @@ public struct PathFilter: Sendable {
         return bytes.withUnsafeMutableBytes { buffer in
             patterns.contains { pattern in
                 var hit = false
-                try? pattern.regex.forEachMatch(in: UnsafeRawBufferPointer(buffer), scratch: scratch) { _ in hit = true; return .stop }
+                try? pattern.regex.forEachMatch(in: UnsafeRawBufferPointer(buffer), scratch: scratch) { _ in
+                    hit = true; return .stop
+                }
                 return hit
             }
         }

@@ -12,10 +12,12 @@ public struct Policy: Sendable, Equatable {
     /// expiry it never ends (Pydio Cells `cells admin user token -a`).
     public var autoRefreshSlides: Set<String>
 
-    public init(maxAgeDays: Int? = 365, requireExpiry: Bool = true, warnExpiringDays: Int = 14,
-                forbiddenScopes: [String: [String]] = Policy.defaultForbiddenScopes,
-                fullAccessWhenUnscoped: Set<String> = Policy.defaultFullAccessWhenUnscoped,
-                autoRefreshSlides: Set<String> = Policy.defaultAutoRefreshSlides) {
+    public init(
+        maxAgeDays: Int? = 365, requireExpiry: Bool = true, warnExpiringDays: Int = 14,
+        forbiddenScopes: [String: [String]] = Policy.defaultForbiddenScopes,
+        fullAccessWhenUnscoped: Set<String> = Policy.defaultFullAccessWhenUnscoped,
+        autoRefreshSlides: Set<String> = Policy.defaultAutoRefreshSlides
+    ) {
         self.maxAgeDays = maxAgeDays
         self.requireExpiry = requireExpiry
         self.warnExpiringDays = warnExpiringDays

@@ -31,7 +31,9 @@ public struct Baseline: Sendable, Equatable {
     }
 
     public static func parse(_ text: String, origin: String) throws -> Baseline {
-        guard let root = try ConfigNode.parseYAML(text, origin: origin, limits: .generated) else { throw InputError("\(origin): the baseline is empty") }
+        guard let root = try ConfigNode.parseYAML(text, origin: origin, limits: .generated) else {
+            throw InputError("\(origin): the baseline is empty")
+        }
         var f = try ConfigFields(root, origin: origin, what: "the baseline")
         guard try f.int("version") == 1 else { throw InputError("\(origin): missing or unsupported baseline 'version' (expected 1)") }
         var baseline = Baseline()
@@ -41,7 +43,8 @@ public struct Baseline: Sendable, Equatable {
         }
         for item in try f.list("findings") ?? [] {
             var e = try ConfigFields(item, origin: origin, what: "a baseline entry")
-            let entry = Entry(rule: try e.requiredString("rule"), path: try e.requiredString("path"), fingerprint: try e.requiredString("fingerprint"))
+            let entry = Entry(
+                rule: try e.requiredString("rule"), path: try e.requiredString("path"), fingerprint: try e.requiredString("fingerprint"))
             guard entry.fingerprint.count == 64, entry.fingerprint.allSatisfy(\.isHexDigit) else {
                 throw InputError("\(e.location): 'fingerprint' must be 64 hex digits")
             }
@@ -54,7 +57,8 @@ public struct Baseline: Sendable, Equatable {
 
     public func yaml() throws -> String {
         let items = entries.map { e in
-            Node.mapping(Node.Mapping([(Node("rule"), Node(e.rule)), (Node("path"), Node(e.path)), (Node("fingerprint"), Node(e.fingerprint))]))
+            Node.mapping(
+                Node.Mapping([(Node("rule"), Node(e.rule)), (Node("path"), Node(e.path)), (Node("fingerprint"), Node(e.fingerprint))]))
         }
         var fields = [(Node("version"), Node("1"))]
         if let fingerprintKey { fields.append((Node("fingerprint_key"), Node(fingerprintKey))) }

@@ -35,8 +35,9 @@ public struct Enrichment: Sendable {
         }
         let audit = store.policy.audit(token, today: today)
         finding.verdict.status = .leaked
-        finding.verdict.store = StoreVerdict(tokenID: token.id, owner: token.owner, scopes: token.scopes, overScoped: audit.overScoped,
-                                             excessScopes: audit.excessScopes, expiry: audit.expiry)
+        finding.verdict.store = StoreVerdict(
+            tokenID: token.id, owner: token.owner, scopes: token.scopes, overScoped: audit.overScoped,
+            excessScopes: audit.excessScopes, expiry: audit.expiry)
         if finding.match.registeredToken != nil {
             finding.about.service = token.service
             if let specific = remediations[token.service] { finding.about.remediation = specific }

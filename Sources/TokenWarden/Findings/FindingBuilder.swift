@@ -23,14 +23,16 @@ public struct FindingBuilder: Sendable {
         var confidence = match.checksum == .invalid ? .low : rule.confidence
         // A catch-all match in documentation is usually an example value: report it, don't block on it.
         if rule.generic && Documentation.isDocumentation(provenance.path) { confidence = .low }
-        let published = FindingFingerprint.of(match.secret, rule: rule, publicPrefix: match.publicPrefix,
-                                              context: match.context, key: fingerprintKey)
+        let published = FindingFingerprint.of(
+            match.secret, rule: rule, publicPrefix: match.publicPrefix,
+            context: match.context, key: fingerprintKey)
         return Finding(
             match: match, provenance: provenance,
             about: RuleFacts(service: rule.service, description: rule.description, remediation: rule.remediation),
-            published: PublishedSecret(shown: showSecrets ? String(decoding: match.secret, as: UTF8.self) : nil,
-                                       redacted: Redaction.redact(match.secret, publicPrefix: match.publicPrefix),
-                                       fingerprint: published.fingerprint, kind: published.kind, length: match.secret.count),
+            published: PublishedSecret(
+                shown: showSecrets ? String(decoding: match.secret, as: UTF8.self) : nil,
+                redacted: Redaction.redact(match.secret, publicPrefix: match.publicPrefix),
+                fingerprint: published.fingerprint, kind: published.kind, length: match.secret.count),
             verdict: Verdict(confidence: confidence))
     }
 

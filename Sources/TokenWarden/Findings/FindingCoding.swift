@@ -48,39 +48,52 @@ extension Finding: Codable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let secret = try c.decodeIfPresent(String.self, forKey: .secret)
-        let span = SourceSpan(line: try c.decode(Int.self, forKey: .line), column: try c.decode(Int.self, forKey: .column),
-                              endLine: try c.decode(Int.self, forKey: .endLine), endColumn: try c.decode(Int.self, forKey: .endColumn))
-        let match = Match(rule: try c.decode(String.self, forKey: .rule), span: span, secret: secret.map { Array($0.utf8) } ?? [],
-                          entropy: try c.decode(Double.self, forKey: .entropy), checksum: try c.decodeIfPresent(ChecksumStatus.self, forKey: .checksum))
+        let span = SourceSpan(
+            line: try c.decode(Int.self, forKey: .line), column: try c.decode(Int.self, forKey: .column),
+            endLine: try c.decode(Int.self, forKey: .endLine), endColumn: try c.decode(Int.self, forKey: .endColumn))
+        let match = Match(
+            rule: try c.decode(String.self, forKey: .rule), span: span, secret: secret.map { Array($0.utf8) } ?? [],
+            entropy: try c.decode(Double.self, forKey: .entropy), checksum: try c.decodeIfPresent(ChecksumStatus.self, forKey: .checksum))
         let path = try c.decode(String.self, forKey: .path)
         let blob = try c.decodeIfPresent(String.self, forKey: .blob)
         var commit: CommitRef?
         if let id = try c.decodeIfPresent(String.self, forKey: .commit) {
-            commit = CommitRef(id: id, author: try c.decodeIfPresent(String.self, forKey: .author) ?? "",
-                               email: try c.decodeIfPresent(String.self, forKey: .email) ?? "",
-                               date: try c.decodeIfPresent(String.self, forKey: .date) ?? "",
-                               index: try c.decodeIfPresent(Int.self, forKey: .commitIndex))
+            commit = CommitRef(
+                id: id, author: try c.decodeIfPresent(String.self, forKey: .author) ?? "",
+                email: try c.decodeIfPresent(String.self, forKey: .email) ?? "",
+                date: try c.decodeIfPresent(String.self, forKey: .date) ?? "",
+                index: try c.decodeIfPresent(Int.self, forKey: .commitIndex))
         }
         let source: Provenance.Source
-        if let blob { source = .history(commit, blob: blob) } else if let commit { source = .change(commit, blob: "") } else { source = .file }
+        if let blob {
+            source = .history(commit, blob: blob)
+        } else if let commit {
+            source = .change(commit, blob: "")
+        } else {
+            source = .file
+        }
         var store: StoreVerdict?
         if let id = try c.decodeIfPresent(String.self, forKey: .tokenID) {
-            store = StoreVerdict(tokenID: id, owner: try c.decodeIfPresent(String.self, forKey: .owner),
-                                 scopes: try c.decodeIfPresent([String].self, forKey: .scopes),
-                                 overScoped: try c.decodeIfPresent(Bool.self, forKey: .overScoped),
-                                 excessScopes: try c.decodeIfPresent([String].self, forKey: .excessScopes),
-                                 expiry: try c.decodeIfPresent(ExpiryVerdict.self, forKey: .expiry))
+            store = StoreVerdict(
+                tokenID: id, owner: try c.decodeIfPresent(String.self, forKey: .owner),
+                scopes: try c.decodeIfPresent([String].self, forKey: .scopes),
+                overScoped: try c.decodeIfPresent(Bool.self, forKey: .overScoped),
+                excessScopes: try c.decodeIfPresent([String].self, forKey: .excessScopes),
+                expiry: try c.decodeIfPresent(ExpiryVerdict.self, forKey: .expiry))
         }
         self.init(
             match: match, provenance: Provenance(path: path, source: source),
-            about: RuleFacts(service: try c.decode(String.self, forKey: .service), description: try c.decode(String.self, forKey: .description),
-                             remediation: try c.decodeIfPresent(String.self, forKey: .remediation)),
-            published: PublishedSecret(shown: secret, redacted: try c.decode(String.self, forKey: .redacted),
-                                       fingerprint: try c.decode(String.self, forKey: .fingerprint),
-                                       kind: try c.decodeIfPresent(FingerprintKind.self, forKey: .fingerprintKind),
-                                       length: try c.decode(Int.self, forKey: .length)),
-            verdict: Verdict(confidence: try c.decode(Confidence.self, forKey: .confidence),
-                             status: try c.decodeIfPresent(FindingStatus.self, forKey: .status), store: store,
-                             blocking: try c.decode(Bool.self, forKey: .blocking)))
+            about: RuleFacts(
+                service: try c.decode(String.self, forKey: .service), description: try c.decode(String.self, forKey: .description),
+                remediation: try c.decodeIfPresent(String.self, forKey: .remediation)),
+            published: PublishedSecret(
+                shown: secret, redacted: try c.decode(String.self, forKey: .redacted),
+                fingerprint: try c.decode(String.self, forKey: .fingerprint),
+                kind: try c.decodeIfPresent(FingerprintKind.self, forKey: .fingerprintKind),
+                length: try c.decode(Int.self, forKey: .length)),
+            verdict: Verdict(
+                confidence: try c.decode(Confidence.self, forKey: .confidence),
+                status: try c.decodeIfPresent(FindingStatus.self, forKey: .status), store: store,
+                blocking: try c.decode(Bool.self, forKey: .blocking)))
     }
 }

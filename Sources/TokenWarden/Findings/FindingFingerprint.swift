@@ -14,8 +14,10 @@ public enum FindingFingerprint {
     /// How much of the line before a secret goes into a context fingerprint.
     static let contextLength = Match.contextLength
 
-    public static func of(_ secret: [UInt8], rule: Rule, publicPrefix: Int, context: [UInt8],
-                          key: FingerprintKey?) -> (fingerprint: String, kind: FingerprintKind) {
+    public static func of(
+        _ secret: [UInt8], rule: Rule, publicPrefix: Int, context: [UInt8],
+        key: FingerprintKey?
+    ) -> (fingerprint: String, kind: FingerprintKind) {
         if let key { return (Fingerprint.hmacSHA256Hex(secret, key: key.bytes), .hmacSHA256) }
         if SecretStrength.isUnguessable(secret, publicPrefix: publicPrefix, rule: rule) {
             return (Fingerprint.sha256Hex(secret), .sha256)

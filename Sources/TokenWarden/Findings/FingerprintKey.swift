@@ -16,7 +16,8 @@ public struct FingerprintKey: Sendable, Equatable {
 
     public init(_ bytes: [UInt8], origin: String) throws {
         guard bytes.count >= FingerprintKey.minimumLength else {
-            throw InputError("\(origin): the fingerprint key must be at least \(FingerprintKey.minimumLength) bytes (it has \(bytes.count))")
+            throw InputError(
+                "\(origin): the fingerprint key must be at least \(FingerprintKey.minimumLength) bytes (it has \(bytes.count))")
         }
         self.bytes = bytes
         id = String(Fingerprint.hmacSHA256Hex(Array("tokenwarden fingerprint key id".utf8), key: bytes).prefix(16))
@@ -25,7 +26,8 @@ public struct FingerprintKey: Sendable, Equatable {
     /// The key from `file` when given (a trailing newline is not part of it), else from the
     /// environment; nil when neither is set (an empty variable counts as unset, as CI systems
     /// leave secrets empty on pull requests from forks).
-    public static func resolve(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> FingerprintKey? {
+    public static func resolve(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> FingerprintKey?
+    {
         if let file {
             guard var data = FileManager.default.contents(atPath: file).map(Array.init) else {
                 throw InputError("\(file): cannot read the fingerprint key file")

@@ -20,8 +20,11 @@ public enum SecretStrength {
             }
         }
         let alphabet: Double
-        if !other && hexLetters && !(lower && upper) && (lower || upper) { alphabet = 16 }
-        else { alphabet = (digits ? 10 : 0) + (lower ? 26 : 0) + (upper ? 26 : 0) + (other ? 33 : 0) }
+        if !other && hexLetters && !(lower && upper) && (lower || upper) {
+            alphabet = 16
+        } else {
+            alphabet = (digits ? 10 : 0) + (lower ? 26 : 0) + (upper ? 26 : 0) + (other ? 33 : 0)
+        }
         return alphabet > 1 ? Double(bytes.count) * log2(alphabet) : 0
     }
 

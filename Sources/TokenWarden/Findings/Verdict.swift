@@ -15,8 +15,10 @@ public struct StoreVerdict: Hashable, Sendable {
     public var excessScopes: [String]?
     public var expiry: ExpiryVerdict?
 
-    public init(tokenID: String, owner: String? = nil, scopes: [String]? = nil, overScoped: Bool? = nil,
-                excessScopes: [String]? = nil, expiry: ExpiryVerdict? = nil) {
+    public init(
+        tokenID: String, owner: String? = nil, scopes: [String]? = nil, overScoped: Bool? = nil,
+        excessScopes: [String]? = nil, expiry: ExpiryVerdict? = nil
+    ) {
         self.tokenID = tokenID
         self.owner = owner
         self.scopes = scopes

@@ -36,7 +36,8 @@ public enum PreCommitHook {
             } else {
                 switch existing {
                 case .refuse:
-                    throw InputError("\(path): a pre-commit hook already exists; use --chain to run it before tokenwarden, or --force to replace it")
+                    throw InputError(
+                        "\(path): a pre-commit hook already exists; use --chain to run it before tokenwarden, or --force to replace it")
                 case .chain:
                     if FileManager.default.fileExists(atPath: chainedPath) {
                         throw InputError("\(chainedPath) already exists; move it away first")
@@ -72,7 +73,8 @@ public enum PreCommitHook {
             let target = resolved(path)
             let inside = [repository.root, gitDir].map(resolved).contains { target == $0 || target.hasPrefix($0 + "/") }
             guard inside else {
-                throw InputError("the repository's core.hooksPath (\(setting.value)) points outside it; install the hook there yourself, or unset it")
+                throw InputError(
+                    "the repository's core.hooksPath (\(setting.value)) points outside it; install the hook there yourself, or unset it")
             }
         }
         return path
@@ -81,21 +83,21 @@ public enum PreCommitHook {
     static func script(binary: String) -> String {
         let quoted = "'" + binary.replacingOccurrences(of: "'", with: "'\\''") + "'"
         return """
-        #!/bin/sh
-        \(marker) (installed by `tokenwarden install-hook`; edit freely).
-        # Blocks commits whose staged changes add secrets. Bypass once: git commit --no-verify
-        hook_dir=$(dirname "$0")
-        if [ -x "$hook_dir/pre-commit.chained" ]; then
-            "$hook_dir/pre-commit.chained" "$@" || exit $?
-        fi
-        if [ -x \(quoted) ]; then
-            exec \(quoted) scan --staged
-        elif command -v tokenwarden >/dev/null 2>&1; then
-            exec tokenwarden scan --staged
-        fi
-        echo "tokenwarden: not installed (looked for \(quoted) and on PATH); commit not checked" >&2
-        exit 1
+            #!/bin/sh
+            \(marker) (installed by `tokenwarden install-hook`; edit freely).
+            # Blocks commits whose staged changes add secrets. Bypass once: git commit --no-verify
+            hook_dir=$(dirname "$0")
+            if [ -x "$hook_dir/pre-commit.chained" ]; then
+                "$hook_dir/pre-commit.chained" "$@" || exit $?
+            fi
+            if [ -x \(quoted) ]; then
+                exec \(quoted) scan --staged
+            elif command -v tokenwarden >/dev/null 2>&1; then
+                exec tokenwarden scan --staged
+            fi
+            echo "tokenwarden: not installed (looked for \(quoted) and on PATH); commit not checked" >&2
+            exit 1
 
-        """
+            """
     }
 }

@@ -4,8 +4,9 @@ import Foundation
 /// Every git process goes through `GitHardening`, so no repository-chosen program ever runs.
 enum Git {
     static func run(_ arguments: [String], in directory: String? = nil) throws -> [UInt8] {
-        let (status, out, err) = try ChildProcess.output(GitHardening.commandLine(arguments, in: directory),
-                                                         environment: GitHardening.environment(in: directory))
+        let (status, out, err) = try ChildProcess.output(
+            GitHardening.commandLine(arguments, in: directory),
+            environment: GitHardening.environment(in: directory))
         guard status == 0 else { throw failure(arguments, status: status, stderr: err) }
         return out
     }
@@ -40,4 +41,3 @@ enum Git {
         bytes.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
     }
 }
-

@@ -17,14 +17,17 @@ public enum GitDiffSource {
     /// merge itself introduced — an "evil merge" or a conflict resolution — not what it merged in.
     static func range(_ range: String, repository: GitRepository, shard: Shard?) throws -> (requests: [BlobRequest], skipped: [Skip]) {
         if range.hasPrefix("-") { throw InputError("--diff expects a revision range like main..HEAD, not '\(range)'") }
-        let git = try GitProcess(["-c", "core.quotePath=false", "log", "--reverse", "--cc", "-p", CommitRef.format]
-            + diffOptions + [range, "--"], in: repository.root)
+        let git = try GitProcess(
+            ["-c", "core.quotePath=false", "log", "--reverse", "--cc", "-p", CommitRef.format]
+                + diffOptions + [range, "--"], in: repository.root)
         let parsed = PatchParser.parse(git.output)
         try git.finish()
         return requests(parsed, shard: shard)
     }
 
-    private static func requests(_ parsed: [(commit: CommitRef?, files: [ChangedFile])], shard: Shard?) -> (requests: [BlobRequest], skipped: [Skip]) {
+    private static func requests(_ parsed: [(commit: CommitRef?, files: [ChangedFile])], shard: Shard?) -> (
+        requests: [BlobRequest], skipped: [Skip]
+    ) {
         var requests: [BlobRequest] = []
         var skipped: [Skip] = []
         for (commit, files) in parsed {

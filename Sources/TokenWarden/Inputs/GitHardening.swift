@@ -113,8 +113,9 @@ enum GitHardening {
     /// Every configuration entry git sees from `directory` (`git config --list --show-scope -z`),
     /// read with the fixed overrides in force (reading configuration runs no program).
     static func configEntries(in directory: String) throws -> [ConfigEntry] {
-        let (status, out, err) = try ChildProcess.output(commandLine(["config", "--list", "--show-scope", "-z"], in: directory),
-                                                         environment: environment(drivers: []))
+        let (status, out, err) = try ChildProcess.output(
+            commandLine(["config", "--list", "--show-scope", "-z"], in: directory),
+            environment: environment(drivers: []))
         guard status == 0 else { throw Git.failure(["config"], status: status, stderr: err) }
         var entries: [ConfigEntry] = []
         let fields = out.split(separator: 0, omittingEmptySubsequences: false)

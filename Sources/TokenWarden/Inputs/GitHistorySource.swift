@@ -30,9 +30,10 @@ public enum GitHistorySource {
         if refs == .head && !repository.hasHead { return Listing() }
         // Merges are diffed against their first parent, which catches blobs made while resolving conflicts.
         // Renames are detected (-M) only to link a file's names; the blob is the same either way.
-        let git = try GitProcess(["log"] + refs.arguments + [
-            "--raw", "--no-abbrev", "-z", "-M", "--diff-merges=first-parent", CommitRef.format, "--",
-        ], in: repository.root)
+        let git = try GitProcess(
+            ["log"] + refs.arguments + [
+                "--raw", "--no-abbrev", "-z", "-M", "--diff-merges=first-parent", CommitRef.format, "--",
+            ], in: repository.root)
         var introduced: [String: Provenance] = [:]
         var renames: [String: String] = [:]
         var commit: CommitRef?
@@ -72,7 +73,7 @@ public enum GitHistorySource {
                 let id = String(decoding: fields[3], as: UTF8.self)
                 let twoPaths = fields[4].first == UInt8(ascii: "R") || fields[4].first == UInt8(ascii: "C")
                 // Regular files only: symlinks hold a path, submodules a commit id.
-                if (mode == "100644" || mode == "100755"), id != emptyBlob {
+                if mode == "100644" || mode == "100755", id != emptyBlob {
                     pendingBlob = id
                     pendingRename = twoPaths && fields[4].first == UInt8(ascii: "R")
                     if twoPaths && !pendingRename { _ = git.output.read(until: 0) }  // a copy: keep only the new path

@@ -23,8 +23,10 @@ public struct PreparedInput: Sendable {
     /// For history: where each blob was introduced, known once listing is done.
     let introductions: LockedBox<GitHistorySource.Listing>?
 
-    init(stream: TargetStream, skipped: [Skip], streamFailure: LockedBox<InputError?>?,
-         introductions: LockedBox<GitHistorySource.Listing>? = nil) {
+    init(
+        stream: TargetStream, skipped: [Skip], streamFailure: LockedBox<InputError?>?,
+        introductions: LockedBox<GitHistorySource.Listing>? = nil
+    ) {
         self.stream = stream
         self.skipped = skipped
         self.streamFailure = streamFailure
@@ -74,14 +76,16 @@ extension InputSelection {
         case .staged(let dir):
             let repository = try GitRepository(containing: dir)
             let (requests, skipped) = try GitDiffSource.staged(repository)
-            return stream(requests.filter { !excluded($0.provenance.path) }, skipped: skipped.filter { !excluded($0.path) },
-                          repository: repository, maxFileSize: maxFileSize)
+            return stream(
+                requests.filter { !excluded($0.provenance.path) }, skipped: skipped.filter { !excluded($0.path) },
+                repository: repository, maxFileSize: maxFileSize)
 
         case .diff(let range, let dir):
             let repository = try GitRepository(containing: dir, allowBare: true)
             let (requests, skipped) = try GitDiffSource.range(range, repository: repository, shard: shard)
-            var input = stream(requests.filter { !excluded($0.provenance.path) }, skipped: skipped.filter { !excluded($0.path) },
-                               repository: repository, maxFileSize: maxFileSize)
+            var input = stream(
+                requests.filter { !excluded($0.provenance.path) }, skipped: skipped.filter { !excluded($0.path) },
+                repository: repository, maxFileSize: maxFileSize)
             if repository.isShallow { input.notes.append("shallow clone: commits beyond the shallow boundary are not in the range") }
             return input
 

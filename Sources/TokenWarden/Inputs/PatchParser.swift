@@ -4,7 +4,7 @@ struct ChangedFile: Sendable {
     var blob: String?
     var addedLines: Set<Int> = []
     var binary = false
-    var skipMode = false   // symlink or submodule: no text to scan
+    var skipMode = false  // symlink or submodule: no text to scan
     var deleted = false
 }
 
@@ -83,7 +83,8 @@ struct PatchParser {
             inHunks = true
             parents = line.prefix { $0 == UInt8(ascii: "@") }.count - 1
             guard let plus = line.firstIndex(of: UInt8(ascii: "+")) else { return }
-            nextLine = Int(String(decoding: line[(plus + 1)...].prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: " ") }, as: UTF8.self)) ?? 1
+            nextLine =
+                Int(String(decoding: line[(plus + 1)...].prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: " ") }, as: UTF8.self)) ?? 1
         } else if parents > 1 && inHunks {
             // A line is in the merge result unless a column says it was removed; it is new in the
             // merge itself ("evil", or a conflict resolution) only when it is added against every parent.

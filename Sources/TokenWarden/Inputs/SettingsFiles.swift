@@ -54,7 +54,8 @@ public struct SettingsFiles: Sendable {
         let object = "\(revision):\(relative)"
         guard let size = try? Git.run(["cat-file", "-s", object], in: repository!.root) else { return nil }
         guard let bytes = Int(String(decoding: size, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
-              bytes <= limits.maxBytes else { throw limits.tooLarge(origin) }
+            bytes <= limits.maxBytes
+        else { throw limits.tooLarge(origin) }
         let data = try Git.run(["cat-file", "blob", object], in: repository!.root)
         guard let text = String(validating: data, as: UTF8.self) else { throw InputError("\(origin): \(what) is not valid UTF-8") }
         return (text, origin)
@@ -90,7 +91,9 @@ public struct SettingsFiles: Sendable {
     public func changed(_ path: String, at revision: String) -> Bool {
         guard let (base, relative) = inRepository(path), let repository else { return false }
         func blob(_ rev: String) -> String? {
-            (try? Git.run(["rev-parse", "-q", "--verify", "\(rev):\(relative)"], in: repository.root)).map { String(decoding: $0, as: UTF8.self) }
+            (try? Git.run(["rev-parse", "-q", "--verify", "\(rev):\(relative)"], in: repository.root)).map {
+                String(decoding: $0, as: UTF8.self)
+            }
         }
         return blob(base) != blob(revision)
     }

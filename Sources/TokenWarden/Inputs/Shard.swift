@@ -1,7 +1,7 @@
 /// `--shard K/N`: a deterministic split of the work so N jobs together scan everything once.
 public struct Shard: Sendable, Equatable {
-    public let index: Int   // 1-based K
-    public let count: Int   // N
+    public let index: Int  // 1-based K
+    public let count: Int  // N
 
     public init(index: Int, count: Int) {
         self.index = index

@@ -12,9 +12,13 @@ enum TextDecoding {
     static func utf16ToUTF8(_ bytes: [UInt8]) -> [UInt8]? {
         guard bytes.count >= 2, bytes.count % 2 == 0, FileReader.isBinary(bytes) else { return nil }
         let littleEndian: Bool
-        if bytes[0] == 0xFF && bytes[1] == 0xFE { littleEndian = true }
-        else if bytes[0] == 0xFE && bytes[1] == 0xFF { littleEndian = false }
-        else { return nil }
+        if bytes[0] == 0xFF && bytes[1] == 0xFE {
+            littleEndian = true
+        } else if bytes[0] == 0xFE && bytes[1] == 0xFF {
+            littleEndian = false
+        } else {
+            return nil
+        }
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
         var i = 2

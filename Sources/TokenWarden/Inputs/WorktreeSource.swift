@@ -75,9 +75,11 @@ public enum WorktreeSource {
 
     /// Depth-first walk by `readdir`; symlinks are recorded as skipped, never followed, so loops cannot occur.
     private static func walk(_ dir: [UInt8], into targets: inout [ScanTarget], skipped: inout [Skip]) {
-        guard let handle = (dir + [0]).withUnsafeBufferPointer({ b in
-            b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { opendir($0) }
-        }) else {
+        guard
+            let handle = (dir + [0]).withUnsafeBufferPointer({ b in
+                b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { opendir($0) }
+            })
+        else {
             skipped.append(Skip(path: display(dir), reason: .unreadable, detail: FileReader.errorText()))
             return
         }

@@ -10,8 +10,8 @@ enum Decoys {
 
     /// Famous example values from vendor documentation (lower-cased, matched as substrings).
     private static let documentationSecrets: [[UInt8]] = [
-        "sflkxwrjsmekkf2qt4fwpmejf36pok6yjv_adqssw5c",   // jwt.io's example signature
-        "akiaiosfodnn7", "wjalrxutnfemi/k7mdeng",        // AWS documentation key pair
+        "sflkxwrjsmekkf2qt4fwpmejf36pok6yjv_adqssw5c",  // jwt.io's example signature
+        "akiaiosfodnn7", "wjalrxutnfemi/k7mdeng",  // AWS documentation key pair
     ].map { Array($0.utf8) }
 
     /// Words near a generic assignment that say the value is a digest or an id, not a credential.
@@ -79,7 +79,9 @@ enum Decoys {
         for (i, c) in b.enumerated() {
             if i == 8 || i == 13 || i == 18 || i == 23 {
                 if c != UInt8(ascii: "-") { return false }
-            } else if !isHexDigit(c) { return false }
+            } else if !isHexDigit(c) {
+                return false
+            }
         }
         return true
     }

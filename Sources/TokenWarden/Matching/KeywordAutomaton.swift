@@ -4,10 +4,10 @@
 public struct KeywordAutomaton: Sendable {
     /// Lower-cased keywords, by index.
     public let keywords: [[UInt8]]
-    private let classOf: [UInt8]          // byte -> input class
+    private let classOf: [UInt8]  // byte -> input class
     private let classCount: Int
-    private let next: [Int32]            // state * classCount + class -> state
-    private let outputs: [[Int32]]       // state -> keyword indices ending here (incl. via failure links)
+    private let next: [Int32]  // state * classCount + class -> state
+    private let outputs: [[Int32]]  // state -> keyword indices ending here (incl. via failure links)
     private let accepting: [Bool]
     /// The longest keyword: how far a lane must run past its segment.
     private let maxLength: Int

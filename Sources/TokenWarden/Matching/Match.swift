@@ -37,8 +37,10 @@ public struct Match: Hashable, Sendable {
     public var context: [UInt8]
     public static let contextLength = 128
 
-    public init(rule: String, span: SourceSpan, secret: [UInt8], entropy: Double, checksum: ChecksumStatus? = nil,
-                registeredToken: String? = nil, publicPrefix: Int = 0, context: [UInt8] = []) {
+    public init(
+        rule: String, span: SourceSpan, secret: [UInt8], entropy: Double, checksum: ChecksumStatus? = nil,
+        registeredToken: String? = nil, publicPrefix: Int = 0, context: [UInt8] = []
+    ) {
         self.rule = rule
         self.span = span
         self.secret = secret

@@ -1,4 +1,5 @@
 import Crypto
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -61,7 +62,9 @@ public struct Matcher {
     private func isAllowListed(_ secret: UnsafeRawBufferPointer) -> Bool {
         options.allowSecrets.contains { pattern in
             var hit = false
-            try? pattern.forEachMatch(in: secret, scratch: scratch) { _ in hit = true; return .stop }
+            try? pattern.forEachMatch(in: secret, scratch: scratch) { _ in
+                hit = true; return .stop
+            }
             return hit
         }
     }
@@ -110,7 +113,8 @@ public struct Matcher {
                     }
                 }
             } catch {
-                result.ruleErrors.append(ScanError(.rule, "rule \(rule.id): \(error) in \(path); rest of the file skipped for this rule", path: path))
+                result.ruleErrors.append(
+                    ScanError(.rule, "rule \(rule.id): \(error) in \(path); rest of the file skipped for this rule", path: path))
             }
         }
         if let store = options.store {
@@ -135,7 +139,8 @@ public struct Matcher {
                 continue
             }
             let (endLine, endColumn) = lines.position(of: max(c.secret.lowerBound, c.secret.upperBound - 1))
-            result.matches.append(match(c, bytes: bytes, span: SourceSpan(line: line, column: column, endLine: endLine, endColumn: endColumn)))
+            result.matches.append(
+                match(c, bytes: bytes, span: SourceSpan(line: line, column: column, endLine: endLine, endColumn: endColumn)))
         }
         return result
     }
@@ -203,7 +208,9 @@ public struct Matcher {
         var matched = false
         var bytes = Array(path.utf8)
         bytes.withUnsafeMutableBytes { buf in
-            try? p.forEachMatch(in: UnsafeRawBufferPointer(buf), scratch: scratch) { _ in matched = true; return .stop }
+            try? p.forEachMatch(in: UnsafeRawBufferPointer(buf), scratch: scratch) { _ in
+                matched = true; return .stop
+            }
         }
         return matched
     }
@@ -259,9 +266,10 @@ public struct Matcher {
     private func match(_ c: Candidate, bytes: UnsafeRawBufferPointer, span: SourceSpan) -> Match {
         let secret = Array(bytes[c.secret])
         let contextStart = max(c.secret.lowerBound - (span.column - 1), c.secret.lowerBound - Match.contextLength)
-        return Match(rule: rule(c.rule).id, span: span, secret: secret, entropy: (c.entropy * 1000).rounded() / 1000,
-                     checksum: c.checksum, registeredToken: c.tokenID, publicPrefix: publicPrefix(c.rule).length(in: secret),
-                     context: Array(bytes[contextStart..<c.secret.lowerBound]))
+        return Match(
+            rule: rule(c.rule).id, span: span, secret: secret, entropy: (c.entropy * 1000).rounded() / 1000,
+            checksum: c.checksum, registeredToken: c.tokenID, publicPrefix: publicPrefix(c.rule).length(in: secret),
+            context: Array(bytes[contextStart..<c.secret.lowerBound]))
     }
 }
 

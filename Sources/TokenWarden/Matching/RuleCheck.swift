@@ -34,7 +34,9 @@ public enum RuleCheck {
                 if found.isEmpty {
                     fail("example not reported: \(label)")
                 } else if let secret = example.secret, !found.contains(where: { $0.secret == Array(secret.utf8) }) {
-                    fail("example reported \(found.map { Redaction.redact($0.secret, publicPrefix: $0.publicPrefix) }) instead of its secret: \(label)")
+                    fail(
+                        "example reported \(found.map { Redaction.redact($0.secret, publicPrefix: $0.publicPrefix) }) instead of its secret: \(label)"
+                    )
                 } else if reported(by: rule, scanning: example, with: all).isEmpty {
                     let winners = scan(example, with: all).map(\.rule)
                     fail("example shadowed by \(winners) when all rules run: \(label)")

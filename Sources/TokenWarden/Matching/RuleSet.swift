@@ -19,7 +19,11 @@ public final class RuleSet: Sendable {
         var byKeyword: [[Int]] = []
         for (r, rule) in rules.enumerated() {
             for kw in Set(rule.keywords.map { $0.lowercased() }) {
-                let k = keywordIndex[kw] ?? { keywordIndex[kw] = byKeyword.count; byKeyword.append([]); return byKeyword.count - 1 }()
+                let k =
+                    keywordIndex[kw]
+                    ?? {
+                        keywordIndex[kw] = byKeyword.count; byKeyword.append([]); return byKeyword.count - 1
+                    }()
                 byKeyword[k].append(r)
             }
         }

@@ -41,6 +41,7 @@ enum FindingMessage {
     }
 
     /// Said when a rule has no remediation of its own.
-    static let defaultRemediation = "Revoke the secret with the service that issued it, issue a new one, and load it from "
+    static let defaultRemediation =
+        "Revoke the secret with the service that issued it, issue a new one, and load it from "
         + "the environment or a secret store instead of the repository (the old value stays in git history)."
 }

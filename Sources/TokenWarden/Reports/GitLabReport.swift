@@ -21,10 +21,11 @@ public enum GitLabReport {
         var identifiers = Set(rules.map(\.id))
         for f in result.findings { identifiers.insert(f.rule) }
         let messages = FindingMessage.problems(result).map { Message(level: "warn", value: $0) }
-        let scan = Scan(analyzer: .tokenwarden, scanner: .tokenwarden, type: "secret_detection",
-                        startTime: timestamp(start), endTime: timestamp(finishedAt), status: "success",
-                        messages: messages.isEmpty ? nil : messages,
-                        primaryIdentifiers: identifiers.sorted().map(identifier(forRule:)))
+        let scan = Scan(
+            analyzer: .tokenwarden, scanner: .tokenwarden, type: "secret_detection",
+            startTime: timestamp(start), endTime: timestamp(finishedAt), status: "success",
+            messages: messages.isEmpty ? nil : messages,
+            primaryIdentifiers: identifiers.sorted().map(identifier(forRule:)))
         let vulnerabilities = StreamedJSONArray()
         let doc = Document(version: schemaVersion, scan: scan, vulnerabilities: vulnerabilities)
         try vulnerabilities.writeDocument(doc, elements: result.findings.lazy.map(vulnerability), to: sink)
@@ -49,7 +50,8 @@ public enum GitLabReport {
 
     /// Unique within the report (it includes the position and commit), stable across identical runs.
     static func id(_ f: Finding) -> String {
-        Fingerprint.sha256Hex(Array("\(f.rule)\u{0}\(f.path)\u{0}\(f.line)\u{0}\(f.column)\u{0}\(f.commit ?? "")\u{0}\(f.fingerprint)".utf8))
+        Fingerprint.sha256Hex(
+            Array("\(f.rule)\u{0}\(f.path)\u{0}\(f.line)\u{0}\(f.column)\u{0}\(f.commit ?? "")\u{0}\(f.fingerprint)".utf8))
     }
 
     /// A leaked registered token is critical; other blocking findings rank by confidence; findings that
@@ -126,8 +128,9 @@ public enum GitLabReport {
         var version: String
         var vendor: Vendor
 
-        static let tokenwarden = Component(id: "tokenwarden", name: "tokenwarden", version: TokenWardenVersion.current,
-                                           vendor: Vendor(name: "tokenwarden"))
+        static let tokenwarden = Component(
+            id: "tokenwarden", name: "tokenwarden", version: TokenWardenVersion.current,
+            vendor: Vendor(name: "tokenwarden"))
     }
 
     struct Message: Encodable {
@@ -153,8 +156,10 @@ public enum GitLabReport {
         var rawSourceCodeExtract: String
         var details: [String: Detail]
 
-        init(id: String, name: String, description: String, severity: String, solution: String,
-             identifiers: [Identifier], location: Location, rawSourceCodeExtract: String, details: [String: Detail]) {
+        init(
+            id: String, name: String, description: String, severity: String, solution: String,
+            identifiers: [Identifier], location: Location, rawSourceCodeExtract: String, details: [String: Detail]
+        ) {
             self.id = id
             self.name = String(name.prefix(255))
             self.description = description

@@ -40,7 +40,8 @@ public enum JUnitReport {
         let safe = FindingMessage.withoutSecret(f)
         var body = [TextReport.line(for: safe)] + TextReport.details(for: safe)
         if !body.contains(where: { $0.hasPrefix("remediation: ") }) { body.append("remediation: \(FindingMessage.remediation(f))") }
-        let inner = f.blocking
+        let inner =
+            f.blocking
             ? element("failure", ["type": f.rule, "message": FindingMessage.text(f)], body: body.joined(separator: "\n"))
             : element("skipped", ["message": "not blocking (\(f.confidence.rawValue) confidence): " + FindingMessage.text(f)])
         return testcase(classname: f.path, name: name, inner: inner)

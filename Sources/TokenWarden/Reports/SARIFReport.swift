@@ -24,12 +24,14 @@ public enum SARIFReport {
         let descriptors = ruleIDs.map { id in
             known[id].map(descriptor(for:)) ?? descriptor(from: firstFinding[id]!)
         }
-        let driver = Driver(version: TokenWardenVersion.current, semanticVersion: TokenWardenVersion.current,
-                            informationUri: informationURI, rules: descriptors)
+        let driver = Driver(
+            version: TokenWardenVersion.current, semanticVersion: TokenWardenVersion.current,
+            informationUri: informationURI, rules: descriptors)
         let results = StreamedJSONArray()
         let run = Run(tool: Tool(driver: driver), invocations: [invocation(result)], results: results)
-        try results.writeDocument(Log(runs: [run]), elements: result.findings.lazy.map { sarifResult($0, ruleIndex: index[$0.rule]!) },
-                                  to: sink)
+        try results.writeDocument(
+            Log(runs: [run]), elements: result.findings.lazy.map { sarifResult($0, ruleIndex: index[$0.rule]!) },
+            to: sink)
     }
 
     public static func render(_ result: ScanResult, rules: [Rule], informationURI: String? = nil) throws -> String {
@@ -39,8 +41,9 @@ public enum SARIFReport {
     // MARK: Rules
 
     static func descriptor(for rule: Rule) -> Descriptor {
-        var described = descriptor(id: rule.id, service: rule.service, description: rule.description, confidence: rule.confidence,
-                   checksum: rule.checksum, remediation: rule.remediation)
+        var described = descriptor(
+            id: rule.id, service: rule.service, description: rule.description, confidence: rule.confidence,
+            checksum: rule.checksum, remediation: rule.remediation)
         described.helpUri = rule.references.first
         return described
     }
@@ -48,12 +51,15 @@ public enum SARIFReport {
     /// A rule that is not in the rule list (a report merged from elsewhere, a store-driven match):
     /// described from its finding, which carries the rule's description and remediation.
     static func descriptor(from f: Finding) -> Descriptor {
-        descriptor(id: f.rule, service: f.service, description: f.description, confidence: f.confidence,
-                   checksum: nil, remediation: f.remediation)
+        descriptor(
+            id: f.rule, service: f.service, description: f.description, confidence: f.confidence,
+            checksum: nil, remediation: f.remediation)
     }
 
-    static func descriptor(id: String, service: String, description: String, confidence: Confidence,
-                           checksum: String?, remediation: String?) -> Descriptor {
+    static func descriptor(
+        id: String, service: String, description: String, confidence: Confidence,
+        checksum: String?, remediation: String?
+    ) -> Descriptor {
         let short = description.isEmpty ? id : description
         var full = "\(short) (service: \(service)). tokenwarden reports it with \(confidence.rawValue) confidence"
         if let checksum { full += " and verifies its \(checksum) checksum" }
@@ -62,8 +68,9 @@ public enum SARIFReport {
             id: id, name: pascalCase(id), shortDescription: Message(text: short), fullDescription: Message(text: full),
             help: Message(text: remediation ?? FindingMessage.defaultRemediation),
             defaultConfiguration: Configuration(level: confidence >= .medium ? "error" : "note"),
-            properties: DescriptorProperties(service: service, confidence: confidence.rawValue,
-                                             precision: confidence.rawValue, tags: unique(["secret", "security", service])))
+            properties: DescriptorProperties(
+                service: service, confidence: confidence.rawValue,
+                precision: confidence.rawValue, tags: unique(["secret", "security", service])))
     }
 
     /// SARIF property-bag tags must be unique.
@@ -91,8 +98,9 @@ public enum SARIFReport {
             status: f.status?.rawValue, tokenID: f.tokenID, owner: f.owner, scopes: f.scopes, overScoped: f.overScoped,
             excessScopes: f.excessScopes, expiry: f.expiry?.rawValue, checksum: f.checksum?.rawValue,
             confidence: f.confidence.rawValue, blocking: f.blocking, commit: f.commit, author: f.author, date: f.date)
-        return ResultEntry(ruleId: f.rule, ruleIndex: ruleIndex, level: level(f), message: Message(text: FindingMessage.text(f)),
-                      locations: [location], partialFingerprints: [fingerprintKey: fingerprint(f)], properties: properties)
+        return ResultEntry(
+            ruleId: f.rule, ruleIndex: ruleIndex, level: level(f), message: Message(text: FindingMessage.text(f)),
+            locations: [location], partialFingerprints: [fingerprintKey: fingerprint(f)], properties: properties)
     }
 
     /// Stable across runs and line moves: the rule, the file and the secret's SHA-256, nothing positional,
@@ -113,7 +121,8 @@ public enum SARIFReport {
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         for b in path.utf8 {
-            let plain = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+            let plain =
+                (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
                 || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~")
                 || b == UInt8(ascii: "/")
             if plain { out.append(b) } else { out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 0x0F)]] }

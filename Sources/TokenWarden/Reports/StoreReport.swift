@@ -8,11 +8,15 @@ public enum StoreReport {
             let t = a.token
             let last: String
             if verdicts {
-                last = a.violations.isEmpty ? "ok" : a.violations.map { ($0.isWarning ? "warning: " : "") + $0.message }.joined(separator: "; ")
+                last =
+                    a.violations.isEmpty
+                    ? "ok" : a.violations.map { ($0.isWarning ? "warning: " : "") + $0.message }.joined(separator: "; ")
             } else {
                 last = t.storedIn.joined(separator: ",")
             }
-            rows.append([t.id, t.service, t.owner, t.scopes.isEmpty ? "-" : t.scopes.joined(separator: ","), t.expires?.description ?? "never", last])
+            rows.append([
+                t.id, t.service, t.owner, t.scopes.isEmpty ? "-" : t.scopes.joined(separator: ","), t.expires?.description ?? "never", last,
+            ])
         }
         let widths = (0..<rows[0].count - 1).map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.map { row in

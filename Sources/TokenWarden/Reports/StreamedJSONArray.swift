@@ -50,7 +50,8 @@ struct StreamedJSONArray: Encodable {
         json.withUnsafeBytes { all in
             var rest = all
             while let base = rest.baseAddress, !rest.isEmpty,
-                  let newline = memchr(base, Int32(UInt8(ascii: "\n")), rest.count) {
+                let newline = memchr(base, Int32(UInt8(ascii: "\n")), rest.count)
+            {
                 let lineLength = base.distance(to: UnsafeRawPointer(newline)) + 1
                 out.append(contentsOf: UnsafeRawBufferPointer(rebasing: rest[..<lineLength]))
                 out.append(contentsOf: indent)

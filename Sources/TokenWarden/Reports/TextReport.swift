@@ -1,3 +1,5 @@
+import Foundation
+
 /// Human output: one line per finding, `path:line:col`, rule, service, redacted secret, confidence.
 public enum TextReport {
     /// Each finding's line (and details) as it is formatted; with `verbose`, the skipped files after them.
@@ -56,27 +58,27 @@ public enum TextReport {
         if s.suppressed > 0 { parts.append("\(s.suppressed) suppressed by tokenwarden:allow") }
         if s.allowlisted > 0 { parts.append("\(s.allowlisted) allow-listed by the config") }
         if s.baselined > 0 { parts.append("\(s.baselined) in the baseline") }
-        if !result.errors.isEmpty { parts.append("\(result.errors.count) error\(result.errors.count == 1 ? "" : "s") (incomplete scan; --verbose lists them)") }
+        if !result.errors.isEmpty {
+            parts.append("\(result.errors.count) error\(result.errors.count == 1 ? "" : "s") (incomplete scan; --verbose lists them)")
+        }
         parts.append("in \(s.durationMilliseconds) ms")
         return "tokenwarden: " + parts.joined(separator: ", ")
     }
 
     /// What to do when the pre-commit hook blocks a commit.
     public static let blockedCommitHelp = """
-    tokenwarden: commit blocked: the staged changes add the secrets above. To proceed:
-      - remove the secret, load it from the environment or a secret store, and `git add` the file again
-        (if it was a real token, revoke and re-issue it: it is on your disk and maybe in your shell history);
-      - for a false alarm, add `tokenwarden:allow` (or `tokenwarden:allow RULE-ID`) in a comment on that line,
-        or allow-list its fingerprint in .tokenwarden.yaml (allow: fingerprints: [...]);
-      - to accept what is already there and block only new secrets: tokenwarden baseline create, then
-        `baseline: .tokenwarden/baseline.yaml` in .tokenwarden.yaml.
-    """
+        tokenwarden: commit blocked: the staged changes add the secrets above. To proceed:
+          - remove the secret, load it from the environment or a secret store, and `git add` the file again
+            (if it was a real token, revoke and re-issue it: it is on your disk and maybe in your shell history);
+          - for a false alarm, add `tokenwarden:allow` (or `tokenwarden:allow RULE-ID`) in a comment on that line,
+            or allow-list its fingerprint in .tokenwarden.yaml (allow: fingerprints: [...]);
+          - to accept what is already there and block only new secrets: tokenwarden baseline create, then
+            `baseline: .tokenwarden/baseline.yaml` in .tokenwarden.yaml.
+        """
 
     static func byteCount(_ n: Int) -> String {
         if n < 1024 { return "\(n) B" }
         if n < 1024 * 1024 { return "\(n / 1024) KiB" }
-        return String(format: "%.1f MiB", Double(n) / 1048576)
+        return String(format: "%.1f MiB", Double(n) / 1_048_576)
     }
 }
-
-import Foundation

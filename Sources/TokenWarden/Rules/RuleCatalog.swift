@@ -9,22 +9,24 @@ public enum RuleCatalog {
     public static func markdown(_ rules: [Rule]) -> String {
         let services = Dictionary(grouping: rules, by: \.service)
         var out = """
-        # Rules
+            # Rules
 
-        <!-- Generated from Rules/*.yaml by `tokenwarden rules list --format markdown` (`\(regenerate)`). Do not edit. -->
+            <!-- Generated from Rules/*.yaml by `tokenwarden rules list --format markdown` (`\(regenerate)`). Do not edit. -->
 
-        \(rules.count) rules for \(services.count) services. A finding names its rule by id, and baselines and
-        `tokenwarden:allow` comments key on it; a renamed rule keeps its former ids, listed here.
-        Confidence `medium` and `high` findings block; `low` findings are reported only.
+            \(rules.count) rules for \(services.count) services. A finding names its rule by id, and baselines and
+            `tokenwarden:allow` comments key on it; a renamed rule keeps its former ids, listed here.
+            Confidence `medium` and `high` findings block; `low` findings are reported only.
 
 
-        """
+            """
         for service in services.keys.sorted() {
             out += "## \(service)\n\n| Rule | Finds | Confidence | Former ids | Documentation |\n|---|---|---|---|---|\n"
             for rule in services[service]! {
                 let links = rule.references.enumerated().map { i, url in "[\(i == 0 ? "docs" : "\(i + 1)")](\(url))" }
-                let cells = ["`\(rule.id)`", rule.description, rule.confidence.rawValue,
-                             rule.aliases.map { "`\($0)`" }.joined(separator: ", "), links.joined(separator: " ")]
+                let cells = [
+                    "`\(rule.id)`", rule.description, rule.confidence.rawValue,
+                    rule.aliases.map { "`\($0)`" }.joined(separator: ", "), links.joined(separator: " "),
+                ]
                 out += "| " + cells.map(cell).joined(separator: " | ") + " |\n"
             }
             out += "\n"

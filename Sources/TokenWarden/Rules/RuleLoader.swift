@@ -121,7 +121,8 @@ public enum RuleLoader {
     private static func aliases(_ f: inout ConfigFields, _ where_: String, id: String) throws -> [String] {
         let aliases = try f.strings("aliases") ?? []
         for alias in aliases where !isValidID(alias) || alias == id {
-            throw InputError("\(where_): alias '\(alias)' must be a former id: lower-case letters, digits, '.', '_' or '-', not the rule's own id")
+            throw InputError(
+                "\(where_): alias '\(alias)' must be a former id: lower-case letters, digits, '.', '_' or '-', not the rule's own id")
         }
         return aliases
     }

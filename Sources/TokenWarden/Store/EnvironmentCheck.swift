@@ -34,12 +34,16 @@ public enum EnvironmentCheck {
                 }
                 let held = index.identify(Array(value.utf8))
                 if held == token.id {
-                    entries.append(Entry(variable: name, state: .registered, tokenID: token.id, detail: "holds \(token.id) (\(token.service))"))
+                    entries.append(
+                        Entry(variable: name, state: .registered, tokenID: token.id, detail: "holds \(token.id) (\(token.service))"))
                 } else if let other = held {
-                    entries.append(Entry(variable: name, state: .stale, tokenID: token.id, detail: "holds \(other), but the store says \(token.id)"))
+                    entries.append(
+                        Entry(variable: name, state: .stale, tokenID: token.id, detail: "holds \(other), but the store says \(token.id)"))
                 } else {
-                    entries.append(Entry(variable: name, state: .stale, tokenID: token.id,
-                                         detail: "does not hold \(token.id) (rotated without `store rotate`, or an old value)"))
+                    entries.append(
+                        Entry(
+                            variable: name, state: .stale, tokenID: token.id,
+                            detail: "does not hold \(token.id) (rotated without `store rotate`, or an old value)"))
                 }
             }
         }
@@ -54,17 +58,23 @@ public enum EnvironmentCheck {
                 continue
             }
             guard looksLikeCredential(name) else { continue }
-            let found = FindingBuilder(ruleSet: rules).scan(Blob(bytes: Array("\(name)=\(value)".utf8), provenance: Provenance(path: "env:\(name)")), with: matcher)
+            let found = FindingBuilder(ruleSet: rules).scan(
+                Blob(bytes: Array("\(name)=\(value)".utf8), provenance: Provenance(path: "env:\(name)")), with: matcher)
             if let f = found.first(where: { BlockingPolicy().blocks($0) }) {
-                entries.append(Entry(variable: name, state: .unknown, tokenID: nil, detail: "an unregistered \(f.service) secret (\(f.rule), \(f.redacted))"))
+                entries.append(
+                    Entry(
+                        variable: name, state: .unknown, tokenID: nil,
+                        detail: "an unregistered \(f.service) secret (\(f.rule), \(f.redacted))"))
             }
         }
         return entries.sorted { ($0.variable, $0.state.rawValue) < ($1.variable, $1.state.rawValue) }
     }
 
     /// Words that end a credential's name part: `GITHUB_TOKEN`, `NPM_AUTHTOKEN`, `DB_PASSWORD`, `AWS_SECRET_ACCESS_KEY`.
-    static let credentialWords = ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "PASSPHRASE", "KEY", "CREDENTIAL", "CREDENTIALS",
-                                  "CREDS", "AUTH", "APIKEY"]
+    static let credentialWords = [
+        "TOKEN", "SECRET", "PASSWORD", "PASSWD", "PASSPHRASE", "KEY", "CREDENTIAL", "CREDENTIALS",
+        "CREDS", "AUTH", "APIKEY",
+    ]
 
     /// Whether a variable's name says it holds a credential: a part (split at `_`, `-`, `.`) that
     /// is or ends with a credential word, or is `PAT`. `PWD` is not one: it is the working directory.

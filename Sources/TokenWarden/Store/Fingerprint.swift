@@ -39,7 +39,9 @@ public struct StoredFingerprint: Hashable, Sendable, CustomStringConvertible {
 
     public init?(parsing text: String) {
         // Byte comparisons: a big store parses one of these per token.
-        guard let algorithm = [Algorithm.sha256, .hmacSHA256].first(where: { text.utf8.starts(with: "\($0.rawValue):".utf8) }) else { return nil }
+        guard let algorithm = [Algorithm.sha256, .hmacSHA256].first(where: { text.utf8.starts(with: "\($0.rawValue):".utf8) }) else {
+            return nil
+        }
         let hex = text.utf8.dropFirst(algorithm.rawValue.utf8.count + 1)
         guard hex.count == 64, hex.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
         self.init(algorithm: algorithm, hex: String(Substring(hex)))

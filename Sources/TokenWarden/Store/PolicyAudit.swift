@@ -1,5 +1,3 @@
-
-
 /// How a token's expiry stands today.
 public enum ExpiryVerdict: String, Codable, Sendable {
     case valid, expiringSoon = "expiring-soon", expired, never
@@ -47,7 +45,8 @@ extension Policy {
             violations.append(Violation(kind: .overScoped, message: message))
         }
         for scope in Array(Set(forbidden)).sorted() {
-            violations.append(Violation(kind: .forbiddenScope, message: "scope \(scope) is forbidden for \(token.service) unless the job needs it"))
+            violations.append(
+                Violation(kind: .forbiddenScope, message: "scope \(scope) is forbidden for \(token.service) unless the job needs it"))
         }
         if fullAccessWhenUnscoped.contains(token.service) && token.scopes.isEmpty {
             violations.append(Violation(kind: .fullAccess, message: "no scope: the token has the full access of its user"))
@@ -62,7 +61,8 @@ extension Policy {
                 violations.append(Violation(kind: .expired, message: "expired on \(expires)"))
             } else if expires.ordinal - today.ordinal <= warnExpiringDays {
                 expiry = .expiringSoon
-                violations.append(Violation(kind: .expiringSoon, message: "expires on \(expires), in \(expires.ordinal - today.ordinal) days"))
+                violations.append(
+                    Violation(kind: .expiringSoon, message: "expires on \(expires), in \(expires.ordinal - today.ordinal) days"))
             } else {
                 expiry = .valid
             }

@@ -1,7 +1,7 @@
 /// The store prepared for scanning: fingerprint lookup, and the (charset, length) shapes of
 /// registered tokens so that a registered token is found even when no rule knows its format.
 public struct StoreIndex: Sendable {
-    private let sha256: [String: String]      // hex -> token id
+    private let sha256: [String: String]  // hex -> token id
     private let hmac: [String: String]
     private let key: [UInt8]?
     /// token id -> service, for findings of registered tokens no rule knows.

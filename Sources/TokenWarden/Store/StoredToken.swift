@@ -19,7 +19,8 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
         }
         let parts = text.prefix(10).split(separator: "-")
         guard text.count >= 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              parts[0].count == 4, (1...12).contains(m), (1...Day.daysIn(m, y)).contains(d) else { return nil }
+            parts[0].count == 4, (1...12).contains(m), (1...Day.daysIn(m, y)).contains(d)
+        else { return nil }
         (year, month, day) = (y, m, d)
     }
 
@@ -89,9 +90,11 @@ public struct StoredToken: Sendable, Equatable {
     public var storedIn: [String]
     public var note: String?
 
-    public init(id: String, service: String, fingerprint: StoredFingerprint, length: Int, charset: TokenCharset,
-                owner: String, scopes: [String], needs: [String]?, created: Day, expires: Day?,
-                refresh: Refresh? = nil, storedIn: [String] = [], note: String? = nil) {
+    public init(
+        id: String, service: String, fingerprint: StoredFingerprint, length: Int, charset: TokenCharset,
+        owner: String, scopes: [String], needs: [String]?, created: Day, expires: Day?,
+        refresh: Refresh? = nil, storedIn: [String] = [], note: String? = nil
+    ) {
         self.id = id
         self.service = service
         self.fingerprint = fingerprint

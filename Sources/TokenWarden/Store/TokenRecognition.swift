@@ -8,8 +8,9 @@ public enum TokenRecognition: Equatable, Sendable {
     case looksLike(services: [String])
 
     public init(token: [UInt8], service: String, rules: RuleSet) {
-        let findings = FindingBuilder(ruleSet: rules).scan(Blob(bytes: token, provenance: Provenance(path: "<store add>")),
-                                                           with: Matcher(ruleSet: rules))
+        let findings = FindingBuilder(ruleSet: rules).scan(
+            Blob(bytes: token, provenance: Provenance(path: "<store add>")),
+            with: Matcher(ruleSet: rules))
         let services = Set(findings.filter { $0.length == token.count }.map(\.service))
         if services.isEmpty {
             self = .unrecognised(length: token.count, charset: TokenCharset.of(token))

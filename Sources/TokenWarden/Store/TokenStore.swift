@@ -73,7 +73,8 @@ public struct TokenStore: Sendable, Equatable {
         }
         let charsetText = try f.string("charset") ?? TokenCharset.printable.rawValue
         guard let charset = TokenCharset(rawValue: charsetText) else {
-            throw InputError("\(f.location): token '\(id)': charset must be one of \(TokenCharset.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw InputError(
+                "\(f.location): token '\(id)': charset must be one of \(TokenCharset.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let created = try parseDay(&f, "created", allowNever: false) ?? nil else {
             throw InputError("\(f.location): token '\(id)': missing 'created'")
@@ -111,7 +112,8 @@ public struct TokenStore: Sendable, Equatable {
             ("warn_expiring_days", scalar(String(policy.warnExpiringDays))),
         ]
         if policy.forbiddenScopes != Policy.defaultForbiddenScopes {
-            policyPairs.append(("forbidden_scopes", map(policy.forbiddenScopes.sorted { $0.key < $1.key }.map { ($0.key, list($0.value)) })))
+            policyPairs.append(
+                ("forbidden_scopes", map(policy.forbiddenScopes.sorted { $0.key < $1.key }.map { ($0.key, list($0.value)) })))
         }
         if policy.fullAccessWhenUnscoped != Policy.defaultFullAccessWhenUnscoped {
             policyPairs.append(("full_access_when_unscoped", list(policy.fullAccessWhenUnscoped.sorted())))
@@ -176,8 +178,10 @@ public struct TokenStore: Sendable, Equatable {
 
     /// The store to use: `--store`, else TOKENWARDEN_STORE, else the config's, else the default path
     /// when it exists. `explicit` is true when the user named it (so a missing file is an error).
-    public static func locate(option: String?, configured: String? = nil,
-                              environment: [String: String] = ProcessInfo.processInfo.environment) -> (path: String, explicit: Bool)? {
+    public static func locate(
+        option: String?, configured: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> (path: String, explicit: Bool)? {
         if let option { return (option, true) }
         if let env = environment["TOKENWARDEN_STORE"], !env.isEmpty { return (env, true) }
         if let configured { return (configured, true) }

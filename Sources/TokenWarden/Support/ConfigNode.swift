@@ -31,7 +31,11 @@ enum ControlCharacters {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out
@@ -66,7 +70,9 @@ public struct ConfigNode: Sendable {
     }
 
     var isNull: Bool {
-        if case .scalar(let text, plain: true) = kind { return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL" }
+        if case .scalar(let text, plain: true) = kind {
+            return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        }
         return false
     }
 
@@ -103,8 +109,10 @@ public struct ConfigNode: Sendable {
 
     /// As `parseYAML`, but each item of the top-level list `key` goes to `take` as it is read and
     /// is left out of the tree (the list stays, empty): for files with very many entries.
-    static func parseYAML(_ text: String, origin: String, limits: YAMLLimits, streaming key: String,
-                          to take: (ConfigNode) throws -> Void) throws -> ConfigNode? {
+    static func parseYAML(
+        _ text: String, origin: String, limits: YAMLLimits, streaming key: String,
+        to take: (ConfigNode) throws -> Void
+    ) throws -> ConfigNode? {
         try withoutActuallyEscaping(take) { take in
             try YAMLReader.parse(text, origin: origin, limits: limits, streaming: (key, take))
         }

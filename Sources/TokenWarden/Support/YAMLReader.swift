@@ -27,8 +27,10 @@ public struct YAMLLimits: Sendable {
 enum YAMLReader {
     /// Items of the list under the top-level key `streaming.key` go to `streaming.take` as each
     /// is read, and are left out of the tree: a 100k-token store never holds all its nodes at once.
-    static func parse(_ text: String, origin: String, limits: YAMLLimits,
-                      streaming: (key: String, take: (ConfigNode) throws -> Void)? = nil) throws -> ConfigNode? {
+    static func parse(
+        _ text: String, origin: String, limits: YAMLLimits,
+        streaming: (key: String, take: (ConfigNode) throws -> Void)? = nil
+    ) throws -> ConfigNode? {
         guard text.utf8.count <= limits.maxBytes else { throw limits.tooLarge(origin) }
         var text = text.isEmpty ? "\n" : text  // libyaml wants a non-null buffer.
         var parser = yaml_parser_t()
@@ -169,7 +171,9 @@ enum YAMLReader {
         }
 
         private func refuseAnchor(_ event: yaml_event_t) -> InputError {
-            InputError("\(locate(origin, event.start_mark)): YAML anchors and aliases (&, *) are not allowed: they can expand a small file into gigabytes")
+            InputError(
+                "\(locate(origin, event.start_mark)): YAML anchors and aliases (&, *) are not allowed: they can expand a small file into gigabytes"
+            )
         }
     }
 }

@@ -1,5 +1,5 @@
-import FuzzSupport
 import Foundation
+import FuzzSupport
 import TokenWarden
 
 // The matcher over arbitrary bytes with every built-in rule: keyword automaton, windows,
