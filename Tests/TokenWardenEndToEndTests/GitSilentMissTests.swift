@@ -10,11 +10,6 @@ final class GitSilentMissTests: CLITestCase {
     let token = "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"
     let other = "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"
 
-    private func commitAll(_ repo: URL, _ message: String) throws {
-        try git(["add", "-A"], in: repo)
-        try git(["commit", "-qm", message, "--no-verify"], in: repo)
-    }
-
     private func json(_ args: [String], in dir: URL, environment: [String: String] = [:]) throws -> (status: Int32, findings: [Finding]) {
         let r = try run(["scan", "--format", "json"] + args, in: dir, environment: environment)
         XCTAssertNotEqual(r.status, 2, r.stderr)
@@ -130,7 +125,7 @@ final class GitSilentMissTests: CLITestCase {
         try write("TOKEN=\(token)\n", to: "a.env", in: repo)
         try git(["add", "-A"], in: repo)
         let name = "Eve\u{1F}Mallory\u{1}x"
-        try Self.execute(
+        _ = try Self.execute(
             "/usr/bin/env", ["git", "commit", "-qm", "secret"], in: repo, stdin: nil,
             environment: ["GIT_AUTHOR_NAME": name, "GIT_COMMITTER_NAME": name])
         let commit = try git(["rev-parse", "HEAD"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -9,11 +9,6 @@ import XCTest
 final class SettingsDiscoveryTests: CLITestCase {
     let token = "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"
 
-    private func commitAll(_ repo: URL, _ message: String) throws {
-        try git(["add", "-A"], in: repo)
-        try git(["commit", "-qm", message, "--no-verify"], in: repo)
-    }
-
     private func statuses(_ run: Run) throws -> [String?] {
         return try report(run).findings.map(status)
     }

@@ -87,6 +87,12 @@ open class CLITestCase: XCTestCase {
     /// A finding's token-store status by name (`leaked`, `unregistered`).
     public func status(_ f: Finding) -> String? { f.status.map { "\($0)" } }
 
+    /// Stages everything and commits it (hooks skipped).
+    public func commitAll(_ repo: URL, _ message: String) throws {
+        try git(["add", "-A"], in: repo)
+        try git(["commit", "-qm", message, "--no-verify"], in: repo)
+    }
+
     /// A new git repository in a temporary directory.
     public func makeRepository() throws -> URL {
         let dir = try TestSupport.temporaryDirectory(self)

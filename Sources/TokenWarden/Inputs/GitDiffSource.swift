@@ -29,7 +29,7 @@ public enum GitDiffSource {
         requests: [BlobRequest], skipped: [Skip]
     ) {
         var requests: [BlobRequest] = []
-        var skipped: [Skip] = []
+        let skipped: [Skip] = []
         for (commit, files) in parsed {
             for file in files where !file.deleted {
                 guard let blob = file.blob, shard?.owns(blob) ?? true else { continue }
