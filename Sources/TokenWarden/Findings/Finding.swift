@@ -1,11 +1,13 @@
 /// The facts a finding takes from its rule (or, for a registered token, from the store).
 public struct RuleFacts: Hashable, Sendable {
+    public var kind: SecretKind
     public var service: String
     public var description: String
     /// What to do about it: where to revoke and re-issue.
     public var remediation: String?
 
-    public init(service: String, description: String, remediation: String? = nil) {
+    public init(kind: SecretKind = .token, service: String, description: String, remediation: String? = nil) {
+        self.kind = kind
         self.service = service
         self.description = description
         self.remediation = remediation
@@ -52,6 +54,7 @@ public struct Finding: Hashable, Sendable {
 
     // The flat view reporters and the JSON schema use.
     public var rule: String { match.rule }
+    public var kind: SecretKind { about.kind }
     public var service: String { about.service }
     public var description: String { about.description }
     public var remediation: String? { about.remediation }

@@ -28,7 +28,7 @@ public struct FindingBuilder: Sendable {
             context: match.context, key: fingerprintKey)
         return Finding(
             match: match, provenance: provenance,
-            about: RuleFacts(service: rule.service, description: rule.description, remediation: rule.remediation),
+            about: RuleFacts(kind: rule.kind, service: rule.service, description: rule.description, remediation: rule.remediation),
             published: PublishedSecret(
                 shown: showSecrets ? String(decoding: match.secret, as: UTF8.self) : nil,
                 redacted: Redaction.redact(match.secret, publicPrefix: match.publicPrefix),

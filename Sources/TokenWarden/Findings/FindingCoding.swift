@@ -2,7 +2,7 @@
 /// decoding (for `tokenwarden merge`) rebuilds the parts, without the secret's bytes.
 extension Finding: Codable {
     enum CodingKeys: String, CodingKey {
-        case rule, service, description, path, line, column
+        case rule, kind, service, description, path, line, column
         case endLine = "end_line", endColumn = "end_column"
         case secret, redacted, fingerprint, length, entropy, confidence, checksum, blocking
         case commit, author, email, date, blob, commitIndex = "commit_index", remediation, status
@@ -13,6 +13,7 @@ extension Finding: Codable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(rule, forKey: .rule)
+        try c.encode(kind, forKey: .kind)
         try c.encode(service, forKey: .service)
         try c.encode(description, forKey: .description)
         try c.encode(path, forKey: .path)
@@ -84,6 +85,7 @@ extension Finding: Codable {
         self.init(
             match: match, provenance: Provenance(path: path, source: source),
             about: RuleFacts(
+                kind: try c.decodeIfPresent(SecretKind.self, forKey: .kind) ?? .token,
                 service: try c.decode(String.self, forKey: .service), description: try c.decode(String.self, forKey: .description),
                 remediation: try c.decodeIfPresent(String.self, forKey: .remediation)),
             published: PublishedSecret(

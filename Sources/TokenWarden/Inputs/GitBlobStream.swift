@@ -101,7 +101,22 @@ enum GitBlobStream {
             guard let bytes = git.output.read(count: size), git.output.skip(count: 1) else {
                 throw InputError("git cat-file: output ended early")
             }
-            queue.put(.blob(Blob(bytes: bytes, provenance: request.provenance, addedLines: request.addedLines)))
+            var content = bytes
+            if case .commitMessage = request.provenance.source { content = CommitObject.message(of: bytes) }
+            queue.put(.blob(Blob(bytes: content, provenance: request.provenance, addedLines: request.addedLines)))
         }
+    }
+}
+
+/// A raw commit object: header lines (tree, parents, author, committer, signature), a blank line,
+/// then the message and its trailers — the part people paste secrets into.
+enum CommitObject {
+    static func message(of object: [UInt8]) -> [UInt8] {
+        var i = 0
+        while i + 1 < object.count {
+            if object[i] == 0x0A && object[i + 1] == 0x0A { return Array(object[(i + 2)...]) }
+            i += 1
+        }
+        return []
     }
 }

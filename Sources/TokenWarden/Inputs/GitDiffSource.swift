@@ -18,8 +18,10 @@ public enum GitDiffSource {
     static func range(_ range: String, repository: GitRepository, shard: Shard?) throws -> (requests: [BlobRequest], skipped: [Skip]) {
         if range.hasPrefix("-") { throw InputError("--diff expects a revision range like main..HEAD, not '\(range)'") }
         let git = try GitProcess(
+            // No --diff-filter here: in `log` it would also drop commits with no matching change,
+            // whose messages are scanned too (deleted files are skipped by the parser instead).
             ["-c", "core.quotePath=false", "log", "--reverse", "--cc", "-p", CommitRef.format]
-                + diffOptions + [range, "--"], in: repository.root)
+                + diffOptions.filter { !$0.hasPrefix("--diff-filter") } + [range, "--"], in: repository.root)
         let parsed = PatchParser.parse(git.output)
         try git.finish()
         return requests(parsed, shard: shard)
@@ -31,6 +33,10 @@ public enum GitDiffSource {
         var requests: [BlobRequest] = []
         let skipped: [Skip] = []
         for (commit, files) in parsed {
+            // A commit's message is scanned whole: the range introduced all of it.
+            if let commit, shard?.owns(commit.id) ?? true {
+                requests.append(BlobRequest(id: commit.id, provenance: .message(of: commit)))
+            }
             for file in files where !file.deleted {
                 guard let blob = file.blob, shard?.owns(blob) ?? true else { continue }
                 let provenance = Provenance(path: file.path, source: commit.map { .change($0, blob: blob) } ?? .stagedBlob(id: blob))

@@ -65,6 +65,9 @@ public enum GitHistorySource {
                 commitIndex += 1
                 commit = CommitRef(fields: fields)
                 commit?.index = commitIndex
+                if let commit, shard?.owns(commit.id) ?? true {
+                    emit(BlobRequest(id: commit.id, provenance: .message(of: commit)))
+                }
             } else if token.first == UInt8(ascii: ":") {
                 // :srcmode dstmode srcid dstid status
                 let fields = token.dropFirst().split(separator: UInt8(ascii: " "))

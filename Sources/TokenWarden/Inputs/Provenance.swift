@@ -28,11 +28,21 @@ public struct Provenance: Hashable, Sendable {
         case change(CommitRef, blob: String)
         /// A unique blob of the history, with the commit that introduced it where known.
         case history(CommitRef?, blob: String)
+        /// A commit's message (with its trailers), in history and range modes.
+        case commitMessage(CommitRef)
         // Archive members and decoded layers will name their parent blob here.
     }
 
     public var path: String
     public var source: Source
+
+    /// The path a commit message's findings are reported at (it has no file).
+    public static let commitMessagePath = "<commit message>"
+
+    /// Where a commit's message comes from: git reads it as the commit object, by the commit id.
+    static func message(of commit: CommitRef) -> Provenance {
+        Provenance(path: commitMessagePath, source: .commitMessage(commit))
+    }
 
     public init(path: String, source: Source = .file) {
         self.path = path
@@ -43,6 +53,7 @@ public struct Provenance: Hashable, Sendable {
         switch source {
         case .change(let commit, _): commit
         case .history(let commit, _): commit
+        case .commitMessage(let commit): commit
         case .file, .stagedBlob: nil
         }
     }
@@ -50,7 +61,7 @@ public struct Provenance: Hashable, Sendable {
     /// The git blob id, for blobs read from git.
     public var blob: String? {
         switch source {
-        case .file: nil
+        case .file, .commitMessage: nil
         case .stagedBlob(let id), .change(_, let id), .history(_, let id): id
         }
     }

@@ -76,6 +76,8 @@ public struct Rule: Equatable, Sendable {
     public var confidence: Confidence
     /// PCRE2 pattern on the file path; the rule runs only on matching paths.
     public var path: String?
+    /// What sort of secret the rule finds; reports carry it as the finding's `kind`.
+    public var kind: SecretKind
     /// A catch-all rule (e.g. generic `key = value`): loses to specific rules on the same span
     /// and gets the strict decoy filters.
     public var generic: Bool
@@ -94,7 +96,7 @@ public struct Rule: Equatable, Sendable {
     public init(
         id: String, aliases: [String] = [], service: String, description: String = "", keywords: [String], regex: String,
         entropy: EntropyThreshold? = nil, checksum: String? = nil, confidence: Confidence = .medium,
-        path: String? = nil, generic: Bool = false, remediation: String? = nil, references: [String] = [],
+        path: String? = nil, kind: SecretKind? = nil, generic: Bool = false, remediation: String? = nil, references: [String] = [],
         window: Int? = Rule.defaultWindow,
         examples: [RuleExample] = [], negativeExamples: [RuleExample] = [], origin: String = "<code>"
     ) {
@@ -108,6 +110,7 @@ public struct Rule: Equatable, Sendable {
         self.checksum = checksum
         self.confidence = confidence
         self.path = path
+        self.kind = kind ?? SecretKind.default(service: service)
         self.generic = generic
         self.remediation = remediation
         self.references = references
@@ -119,4 +122,21 @@ public struct Rule: Equatable, Sendable {
 
     /// The id context fingerprints hash: the rule's first id, so a rename keeps its fingerprints.
     public var fingerprintID: String { aliases.first ?? id }
+}
+
+/// The sorts of secret findings are: each has its own remediation and its own place in reports.
+public enum SecretKind: String, Codable, Sendable, CaseIterable {
+    /// An API key or access token issued by a service.
+    case token
+    /// A password or passphrase, found by the key it is assigned to.
+    case password
+    /// A password hash (htpasswd, /etc/shadow, crypt formats): crackable offline.
+    case passwordHash = "password-hash"
+    /// A private key (PEM, OpenSSH, PuTTY, age, WireGuard, PGP).
+    case privateKey = "private-key"
+    /// A keystore file (PKCS#12, JKS) holding keys.
+    case keystore
+
+    /// The kind of a rule that names none: private keys by their service, else a token.
+    static func `default`(service: String) -> SecretKind { service == "private-key" ? .privateKey : .token }
 }

@@ -91,6 +91,14 @@ public enum RuleLoader {
             throw InputError("\(where_): keywords must not be empty strings")
         }
         let path = try f.string("path")
+        let kindText = try f.string("kind")
+        let kind = try kindText.map { text -> SecretKind in
+            guard let kind = SecretKind(rawValue: text) else {
+                throw InputError(
+                    "\(where_): kind must be one of \(SecretKind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+            }
+            return kind
+        }
         if keywords.isEmpty && path == nil {
             throw InputError("\(where_): needs 'keywords' or a 'path' (a rule without either would run on every file)")
         }
@@ -105,6 +113,7 @@ public enum RuleLoader {
             checksum: checksum,
             confidence: confidence,
             path: path,
+            kind: kind,
             generic: try f.bool("generic") ?? false,
             remediation: try f.string("remediation"),
             references: try references(&f, where_),
