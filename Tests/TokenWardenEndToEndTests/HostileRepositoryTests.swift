@@ -2,6 +2,8 @@ import Foundation
 import TokenWardenTestSupport
 import XCTest
 
+@testable import TokenWarden
+
 /// A scanned repository is attacker-controlled, its `.git/config` included: no mode may run a
 /// program the repository names, or write outside it.
 final class HostileRepositoryTests: CLITestCase {
@@ -158,6 +160,9 @@ final class HostileRepositoryTests: CLITestCase {
         let history = try run(["scan", "--history", "--all", "--format", "json"], in: repo)
         XCTAssertEqual(history.status, 1, history.stderr)
         XCTAssertTrue(history.stdout.contains("\"rule\""), history.stdout)
+        // The blob the partial clone lacks is a counted skip, never fetched (and never a dead cat-file).
+        let skipped = try report(history).skipped
+        XCTAssertEqual(skipped.filter { $0.path == "lost.txt" }.map(\.reason), [.missing], "\(skipped)")
     }
 
     func testInstallHookRefusesAHooksPathOutsideTheRepository() throws {

@@ -21,8 +21,12 @@ struct BlobRequest: Sendable {
 enum GitBlobStream {
     /// Starts streaming in the background. `produce` is called on its own thread and emits
     /// requests in order; the returned box holds the first error, if any, once the queue closes.
+    /// `revisions` are what the requests come from; in a partial clone, blobs they reach that are
+    /// not in the object database are skipped (and counted) instead of being asked of cat-file,
+    /// which would try to fetch them from the promisor remote — a network access the hardening
+    /// forbids, and whose failure kills cat-file part-way.
     static func start(
-        repository: GitRepository, maxSize: Int, into queue: TargetQueue,
+        repository: GitRepository, maxSize: Int, into queue: TargetQueue, revisions: [String]? = nil,
         produce: @escaping @Sendable (_ emit: (BlobRequest) -> Void) throws -> Void
     ) -> LockedBox<InputError?> {
         let failure = LockedBox<InputError?>(nil)
@@ -36,6 +40,7 @@ enum GitBlobStream {
             return failure
         }
         let pending = BlockingQueue<BlobRequest>()
+        let missing = revisions.map { repository.missingObjects(reachableFrom: $0) } ?? []
         Thread {
             var chunk: [UInt8] = []
             var count = 0
@@ -43,6 +48,14 @@ enum GitBlobStream {
             do {
                 try produce { request in
                     guard alive else { return }
+                    if missing.contains(request.id) {
+                        queue.put(
+                            .skipped(
+                                Skip(
+                                    path: request.provenance.path, reason: .missing,
+                                    detail: "git object \(request.id) is not in this partial clone (not fetched)")))
+                        return
+                    }
                     pending.put(request)
                     count += 1
                     chunk += request.id.utf8

@@ -44,6 +44,24 @@ public struct GitRepository: Sendable {
         (try? Git.run(["rev-parse", "--verify", "-q", "HEAD"], in: root)) != nil
     }
 
+    /// A partial clone (`git clone --filter=…`) leaves objects to be fetched on demand.
+    var isPartialClone: Bool {
+        let entries = (try? GitHardening.configEntries(in: root)) ?? []
+        return entries.contains { $0.key == "extensions.partialclone" && $0.scope != "command" }
+    }
+
+    /// In a partial clone, the objects `revisions` reach that are not here; never fetches them.
+    /// Empty for an ordinary repository, where nothing is fetched on demand.
+    func missingObjects(reachableFrom revisions: [String]) -> Set<String> {
+        guard isPartialClone, let out = try? Git.run(["rev-list", "--objects", "--missing=print"] + revisions + ["--"], in: root)
+        else { return [] }
+        var missing = Set<String>()
+        for line in out.split(separator: 0x0A) where line.first == UInt8(ascii: "?") {
+            missing.insert(String(decoding: line.dropFirst(), as: UTF8.self))
+        }
+        return missing
+    }
+
     /// The git directory shared by all work trees (where hooks and objects live), as an absolute path.
     func commonGitDirectory() throws -> String {
         let raw = String(decoding: try Git.run(["rev-parse", "--git-common-dir"], in: root), as: UTF8.self)

@@ -85,7 +85,7 @@ extension InputSelection {
             let (requests, skipped) = try GitDiffSource.range(range, repository: repository, shard: shard)
             var input = stream(
                 requests.filter { !excluded($0.provenance.path) }, skipped: skipped.filter { !excluded($0.path) },
-                repository: repository, maxFileSize: maxFileSize)
+                repository: repository, maxFileSize: maxFileSize, revisions: [range])
             if repository.isShallow { input.notes.append("shallow clone: commits beyond the shallow boundary are not in the range") }
             return input
 
@@ -93,7 +93,8 @@ extension InputSelection {
             let repository = try GitRepository(containing: dir, allowBare: true)
             let queue = TargetQueue(total: nil)
             let introductions = LockedBox(GitHistorySource.Listing())
-            let failure = GitBlobStream.start(repository: repository, maxSize: maxFileSize, into: queue) { emit in
+            let failure = GitBlobStream.start(repository: repository, maxSize: maxFileSize, into: queue, revisions: refs.arguments) {
+                emit in
                 let historyScratch = MatchScratch()
                 introductions.value = try GitHistorySource.produce(repository, refs: refs, shard: shard) { request in
                     if exclude?.matches(request.provenance.path, scratch: historyScratch) != true { emit(request) }
@@ -105,9 +106,12 @@ extension InputSelection {
         }
     }
 
-    private func stream(_ requests: [BlobRequest], skipped: [Skip], repository: GitRepository, maxFileSize: Int) -> PreparedInput {
+    private func stream(
+        _ requests: [BlobRequest], skipped: [Skip], repository: GitRepository, maxFileSize: Int,
+        revisions: [String]? = nil
+    ) -> PreparedInput {
         let queue = TargetQueue(total: requests.count)
-        let failure = GitBlobStream.start(repository: repository, maxSize: maxFileSize, into: queue) { emit in
+        let failure = GitBlobStream.start(repository: repository, maxSize: maxFileSize, into: queue, revisions: revisions) { emit in
             requests.forEach(emit)
         }
         return PreparedInput(stream: queue, skipped: skipped, streamFailure: failure)
