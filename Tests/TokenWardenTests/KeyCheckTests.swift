@@ -21,7 +21,8 @@ final class KeyCheckTests: XCTestCase {
         let java = lines.map { "        \"\($0)\\n\"" }.joined(separator: " +\n")
         let python = "KEY = (\n" + lines.map { "    '\($0)\\n'\n" }.joined() + ")\n"
         let jsonSlashes = json.replacingOccurrences(of: "/", with: "\\/")
-        for text in [json, java, python, jsonSlashes] {
+        let twice = lines.joined(separator: "\\\\n"), xml = lines.joined(separator: "&#10;")
+        for text in [json, java, python, jsonSlashes, twice, xml] {
             XCTAssertEqual(KeyCheck.openssh.protection(secret: text), .passphrase, text)
         }
         let plain = try fixture("ssh/id_ed25519")

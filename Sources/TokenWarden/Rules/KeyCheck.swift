@@ -54,7 +54,8 @@ public enum KeyCheck: String, CaseIterable, Sendable {
 }
 
 /// The base64 body of an armoured key however it is written: real lines, a YAML block scalar, a
-/// JSON or C-like string with `\n` escapes (and JSON's `\/`), or string literals concatenated over
+/// JSON or C-like string with `\n` escapes (and JSON's `\/`, escapes escaped again, XML's `&#10;`), or
+/// string literals concatenated over
 /// lines (`"…\n" +`, Python's implicit concatenation, Go backticks). Text outside string literals
 /// (operators, indentation) and header lines (`Name: value`) are left out.
 enum PEMBody {
@@ -81,8 +82,15 @@ enum PEMBody {
             } else if c == 0x0A || c == 0x0D {
                 endLine()
             } else if inLiteral && c == UInt8(ascii: "\\") && i + 1 < text.count {
+                // `\n`, `\\n` (escaped twice), `\/`: the backslashes, then one escaped character.
+                while i + 1 < text.count && text[i + 1] == UInt8(ascii: "\\") { i += 1 }
                 i += 1
-                if text[i] == UInt8(ascii: "/") { line.append(text[i]) } else { endLine() }
+                if i < text.count && text[i] == UInt8(ascii: "/") { line.append(text[i]) } else { endLine() }
+            } else if c == UInt8(ascii: "&") && i + 1 < text.count && text[i + 1] == UInt8(ascii: "#") {
+                // An XML character reference (`&#10;`) is a line break.
+                let end = min(text.count, i + 8)
+                while i < end && text[i] != UInt8(ascii: ";") { i += 1 }
+                endLine()
             } else if inLiteral && c == UInt8(ascii: ":") {
                 headerLine = true
             } else if inLiteral && Base64Prefix.value(c) != nil {
