@@ -65,6 +65,7 @@ public struct Finding: Hashable, Sendable {
     public var endColumn: Int { match.span.endColumn }
     public var entropy: Double { match.entropy }
     public var checksum: ChecksumStatus? { match.checksum }
+    public var keyProtection: KeyProtection? { match.keyProtection }
     public var secret: String? { published.shown }
     public var redacted: String { published.redacted }
     public var fingerprint: String { published.fingerprint }

@@ -1,6 +1,6 @@
 /// Turns the matcher's matches into findings, after matching: what may be published of each
 /// secret (redaction, fingerprint), the rule's facts, and its confidence — lowered for a failing
-/// checksum and for catch-all hits in documentation. Store verdicts and blocking come later.
+/// checksum, a passphrase-protected key and for catch-all hits in documentation. Store verdicts and blocking come later.
 public struct FindingBuilder: Sendable {
     let rules: [String: Rule]
     let showSecrets: Bool
@@ -20,7 +20,7 @@ public struct FindingBuilder: Sendable {
 
     public func finding(_ match: Match, in provenance: Provenance) -> Finding? {
         guard let rule = rules[match.rule] else { return nil }
-        var confidence = match.checksum == .invalid ? .low : rule.confidence
+        var confidence = Confidence.of(rule, checksum: match.checksum, keyProtection: match.keyProtection)
         // A catch-all match in documentation is usually an example value: report it, don't block on it.
         if rule.generic && Documentation.isDocumentation(provenance.path) { confidence = .low }
         let published = FindingFingerprint.of(

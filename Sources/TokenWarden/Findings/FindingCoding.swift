@@ -7,7 +7,7 @@ extension Finding: Codable {
         case secret, redacted, fingerprint, length, entropy, confidence, checksum, blocking
         case commit, author, email, date, blob, commitIndex = "commit_index", remediation, status
         case tokenID = "token_id", owner, scopes, overScoped = "over_scoped", excessScopes = "excess_scopes", expiry
-        case fingerprintKind = "fingerprint_kind"
+        case fingerprintKind = "fingerprint_kind", keyProtection = "key_protection"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -28,6 +28,7 @@ extension Finding: Codable {
         try c.encode(entropy, forKey: .entropy)
         try c.encode(confidence, forKey: .confidence)
         try c.encodeIfPresent(checksum, forKey: .checksum)
+        try c.encodeIfPresent(keyProtection, forKey: .keyProtection)
         try c.encode(blocking, forKey: .blocking)
         try c.encodeIfPresent(commit, forKey: .commit)
         try c.encodeIfPresent(author, forKey: .author)
@@ -54,7 +55,8 @@ extension Finding: Codable {
             endLine: try c.decode(Int.self, forKey: .endLine), endColumn: try c.decode(Int.self, forKey: .endColumn))
         let match = Match(
             rule: try c.decode(String.self, forKey: .rule), span: span, secret: secret.map { Array($0.utf8) } ?? [],
-            entropy: try c.decode(Double.self, forKey: .entropy), checksum: try c.decodeIfPresent(ChecksumStatus.self, forKey: .checksum))
+            entropy: try c.decode(Double.self, forKey: .entropy), checksum: try c.decodeIfPresent(ChecksumStatus.self, forKey: .checksum),
+            keyProtection: try c.decodeIfPresent(KeyProtection.self, forKey: .keyProtection))
         let path = try c.decode(String.self, forKey: .path)
         let blob = try c.decodeIfPresent(String.self, forKey: .blob)
         var commit: CommitRef?

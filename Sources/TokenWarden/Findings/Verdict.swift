@@ -29,7 +29,7 @@ public struct StoreVerdict: Hashable, Sendable {
 }
 
 /// What the stages after matching concluded about a finding: its confidence (the rule's, lowered
-/// by a failing checksum or a documentation path), the store's verdict, and whether it blocks —
+/// by a failing checksum, a passphrase-protected key or a documentation path), the store's verdict, and whether it blocks —
 /// which `BlockingPolicy` alone decides.
 public struct Verdict: Hashable, Sendable {
     public var confidence: Confidence

@@ -12,6 +12,7 @@ enum Decoys {
     private static let documentationSecrets: [[UInt8]] = [
         "sflkxwrjsmekkf2qt4fwpmejf36pok6yjv_adqssw5c",  // jwt.io's example signature
         "akiaiosfodnn7", "wjalrxutnfemi/k7mdeng",  // AWS documentation key pair
+        "yanz5tf+lxxjte14tji3zlmnq+hd2ryuigjbgb3fbmk",  // wg(8)'s example PrivateKey
     ].map { Array($0.utf8) }
 
     /// Words near a generic assignment that say the value is a digest or an id, not a credential.

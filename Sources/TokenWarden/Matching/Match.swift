@@ -29,6 +29,8 @@ public struct Match: Hashable, Sendable {
     public var secret: [UInt8]
     public var entropy: Double
     public var checksum: ChecksumStatus?
+    /// For a private key whose rule has a `key_check`: whether it needs a passphrase.
+    public var keyProtection: KeyProtection?
     /// For a registered token found by the store's shapes alone: its id in the store.
     public var registeredToken: String?
     /// How many leading bytes are the format's public prefix (`ghp_`), which redaction may show.
@@ -39,13 +41,14 @@ public struct Match: Hashable, Sendable {
 
     public init(
         rule: String, span: SourceSpan, secret: [UInt8], entropy: Double, checksum: ChecksumStatus? = nil,
-        registeredToken: String? = nil, publicPrefix: Int = 0, context: [UInt8] = []
+        keyProtection: KeyProtection? = nil, registeredToken: String? = nil, publicPrefix: Int = 0, context: [UInt8] = []
     ) {
         self.rule = rule
         self.span = span
         self.secret = secret
         self.entropy = entropy
         self.checksum = checksum
+        self.keyProtection = keyProtection
         self.registeredToken = registeredToken
         self.publicPrefix = publicPrefix
         self.context = context

@@ -47,6 +47,7 @@ public struct Matcher {
         var secret: Range<Int>
         var entropy: Double
         var checksum: ChecksumStatus?
+        var keyProtection: KeyProtection? = nil
         var tokenID: String? = nil
     }
 
@@ -225,7 +226,8 @@ public struct Matcher {
         if Decoys.reason(secret: secret, match: match, generic: rule.generic) != nil { return nil }
         var checksum: ChecksumStatus? = nil
         if let sum = ruleSet.checksums[r] { checksum = sum.verify(secret) ? .valid : .invalid }
-        return Candidate(rule: r, secret: m.secret, entropy: entropy, checksum: checksum)
+        let protection = ruleSet.keyChecks[r]?.protection(secret: secret, match: match)
+        return Candidate(rule: r, secret: m.secret, entropy: entropy, checksum: checksum, keyProtection: protection)
     }
 
     /// Where findings share bytes, keeps one: specific rules beat generic ones, then higher
@@ -235,7 +237,7 @@ public struct Matcher {
         func better(_ a: Candidate, _ b: Candidate) -> Bool {
             let ra = rule(a.rule), rb = rule(b.rule)
             if ra.generic != rb.generic { return !ra.generic }
-            let ca = effectiveConfidence(ra, a.checksum), cb = effectiveConfidence(rb, b.checksum)
+            let ca = effectiveConfidence(ra, a), cb = effectiveConfidence(rb, b)
             if ca != cb { return ca > cb }
             if a.secret.count != b.secret.count { return a.secret.count > b.secret.count }
             if a.rule != b.rule { return a.rule < b.rule }
@@ -259,8 +261,8 @@ public struct Matcher {
         return kept.sorted { $0.secret.lowerBound < $1.secret.lowerBound }
     }
 
-    private func effectiveConfidence(_ rule: Rule, _ checksum: ChecksumStatus?) -> Confidence {
-        checksum == .invalid ? .low : rule.confidence
+    private func effectiveConfidence(_ rule: Rule, _ c: Candidate) -> Confidence {
+        Confidence.of(rule, checksum: c.checksum, keyProtection: c.keyProtection)
     }
 
     private func match(_ c: Candidate, bytes: UnsafeRawBufferPointer, span: SourceSpan) -> Match {
@@ -268,7 +270,8 @@ public struct Matcher {
         let contextStart = max(c.secret.lowerBound - (span.column - 1), c.secret.lowerBound - Match.contextLength)
         return Match(
             rule: rule(c.rule).id, span: span, secret: secret, entropy: (c.entropy * 1000).rounded() / 1000,
-            checksum: c.checksum, registeredToken: c.tokenID, publicPrefix: publicPrefix(c.rule).length(in: secret),
+            checksum: c.checksum, keyProtection: c.keyProtection, registeredToken: c.tokenID,
+            publicPrefix: publicPrefix(c.rule).length(in: secret),
             context: Array(bytes[contextStart..<c.secret.lowerBound]))
     }
 }

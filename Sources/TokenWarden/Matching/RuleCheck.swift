@@ -6,8 +6,8 @@ public struct RuleCheckFailure: CustomStringConvertible, Sendable {
     public var description: String { "\(origin): rule \(rule): \(message)" }
 }
 
-/// Runs every rule's examples: positives must be reported (with the stated secret, and a checksum
-/// that holds), negatives must not be. Positives are also scanned with all rules together, so a
+/// Runs every rule's examples: positives must be reported (with the stated secret and key
+/// protection, and a checksum that holds), negatives must not be. Positives are also scanned with all rules together, so a
 /// rule that another rule shadows is caught too. Failures name examples by their 1-based position
 /// (`#2`) in the rule's `examples` or `negative_examples` list.
 public enum RuleCheck {
@@ -37,6 +37,9 @@ public enum RuleCheck {
                     fail(
                         "example reported \(found.map { Redaction.redact($0.secret, publicPrefix: $0.publicPrefix) }) instead of its secret: \(label)"
                     )
+                } else if let expected = example.keyProtection, !found.contains(where: { $0.keyProtection == expected }) {
+                    let seen = found.map { $0.keyProtection?.rawValue ?? "unknown" }
+                    fail("example's key protection is \(seen), not \(expected.rawValue): \(label)")
                 } else if reported(by: rule, scanning: example, with: all).isEmpty {
                     let winners = scan(example, with: all).map(\.rule)
                     fail("example shadowed by \(winners) when all rules run: \(label)")

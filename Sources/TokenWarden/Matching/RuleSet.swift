@@ -10,6 +10,7 @@ public final class RuleSet: Sendable {
     /// Rules with no keywords, triggered by their `path` alone.
     let pathOnlyRules: [Int]
     let checksums: [Checksum?]
+    let keyChecks: [KeyCheck?]
     let publicPrefixes: [PublicPrefix]
     let ruleIDs: RuleIDs
 
@@ -34,6 +35,7 @@ public final class RuleSet: Sendable {
         pathPatterns = rules.map { $0.path.map(LazyPattern.init) }
         pathOnlyRules = rules.indices.filter { rules[$0].keywords.isEmpty }
         checksums = rules.map { $0.checksum.flatMap(Checksum.init(named:)) }
+        keyChecks = rules.map { $0.keyCheck.flatMap(KeyCheck.init(named:)) }
         publicPrefixes = rules.map(PublicPrefix.init(rule:))
         ruleIDs = RuleIDs(rules)
     }

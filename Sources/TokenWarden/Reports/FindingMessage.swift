@@ -8,7 +8,8 @@ enum FindingMessage {
     }
 
     /// One line: what, the redacted secret, and the facts that change what to do about it
-    /// (the commit it came from, a leaked registered token, excess scopes, expiry, a failed checksum).
+    /// (the commit it came from, a leaked registered token, excess scopes, expiry, a failed checksum,
+    /// a key's passphrase protection).
     static func text(_ f: Finding) -> String {
         var notes: [String] = []
         if let commit = f.commit { notes.append("in commit \(commit.prefix(12))") }
@@ -19,6 +20,9 @@ enum FindingMessage {
         if let excess = f.excessScopes, !excess.isEmpty { notes.append("over-scoped: \(excess.joined(separator: ", "))") }
         if let expiry = f.expiry { notes.append("expiry: \(expiry.rawValue)") }
         if f.checksum == .invalid { notes.append("checksum invalid: probably never issued") }
+        if let protection = f.keyProtection {
+            notes.append(protection == .passphrase ? "passphrase-protected key" : "key without a passphrase")
+        }
         return (["\(title(f)): \(f.redacted)"] + notes).joined(separator: "; ")
     }
 

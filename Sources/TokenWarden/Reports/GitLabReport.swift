@@ -74,6 +74,7 @@ public enum GitLabReport {
             "blocking": .value("Blocking", f.blocking),
         ]
         if let checksum = f.checksum { d["checksum"] = .text("Checksum", checksum.rawValue) }
+        if let protection = f.keyProtection { d["key_protection"] = .text("Key protection", protection.rawValue) }
         if let status = f.status { d["status"] = .text("Token store status", status.rawValue) }
         if let id = f.tokenID { d["token_id"] = .text("Registered token", id) }
         if let owner = f.owner, !owner.isEmpty { d["owner"] = .text("Owner", owner) }

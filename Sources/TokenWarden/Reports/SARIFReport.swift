@@ -97,7 +97,8 @@ public enum SARIFReport {
         let properties = ResultProperties(
             status: f.status?.rawValue, tokenID: f.tokenID, owner: f.owner, scopes: f.scopes, overScoped: f.overScoped,
             excessScopes: f.excessScopes, expiry: f.expiry?.rawValue, checksum: f.checksum?.rawValue,
-            confidence: f.confidence.rawValue, blocking: f.blocking, commit: f.commit, author: f.author, date: f.date)
+            keyProtection: f.keyProtection?.rawValue, confidence: f.confidence.rawValue, blocking: f.blocking, commit: f.commit,
+            author: f.author, date: f.date)
         return ResultEntry(
             ruleId: f.rule, ruleIndex: ruleIndex, level: level(f), message: Message(text: FindingMessage.text(f)),
             locations: [location], partialFingerprints: [fingerprintKey: fingerprint(f)], properties: properties)
@@ -226,6 +227,7 @@ public enum SARIFReport {
         var excessScopes: [String]?
         var expiry: String?
         var checksum: String?
+        var keyProtection: String?
         var confidence: String
         var blocking: Bool
         var commit: String?
@@ -234,7 +236,7 @@ public enum SARIFReport {
 
         enum CodingKeys: String, CodingKey {
             case status, tokenID = "token_id", owner, scopes, overScoped = "over_scoped", excessScopes = "excess_scopes"
-            case expiry, checksum, confidence, blocking, commit, author, date
+            case expiry, checksum, keyProtection = "key_protection", confidence, blocking, commit, author, date
         }
     }
 

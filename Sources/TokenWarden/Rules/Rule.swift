@@ -11,6 +11,14 @@ public enum Confidence: String, Codable, Comparable, CaseIterable, Sendable {
     }
 
     public static func < (a: Confidence, b: Confidence) -> Bool { a.rank < b.rank }
+
+    /// A match's confidence from its rule's, before the path is considered: low for a failing
+    /// checksum (never issued), at most medium for a passphrase-protected key.
+    public static func of(_ rule: Rule, checksum: ChecksumStatus?, keyProtection: KeyProtection?) -> Confidence {
+        if checksum == .invalid { return .low }
+        if keyProtection == .passphrase { return min(rule.confidence, .medium) }
+        return rule.confidence
+    }
 }
 
 /// A minimum Shannon entropy (bits per byte) a candidate must reach: one number for every
@@ -46,11 +54,14 @@ public struct RuleExample: Equatable, Sendable {
     public var text: String
     public var path: String?
     public var secret: String?
+    /// For a rule with a `key_check`: the protection the check must find (`passphrase`, `none`).
+    public var keyProtection: KeyProtection?
 
-    public init(text: String, path: String? = nil, secret: String? = nil) {
+    public init(text: String, path: String? = nil, secret: String? = nil, keyProtection: KeyProtection? = nil) {
         self.text = text
         self.path = path
         self.secret = secret
+        self.keyProtection = keyProtection
     }
 }
 
@@ -73,6 +84,8 @@ public struct Rule: Equatable, Sendable {
     public var entropy: EntropyThreshold?
     /// Name of a checksum the secret carries (see `Checksum`).
     public var checksum: String?
+    /// Name of a check that tells whether a private key is passphrase-protected (see `KeyCheck`).
+    public var keyCheck: String?
     public var confidence: Confidence
     /// PCRE2 pattern on the file path; the rule runs only on matching paths.
     public var path: String?
@@ -95,7 +108,8 @@ public struct Rule: Equatable, Sendable {
 
     public init(
         id: String, aliases: [String] = [], service: String, description: String = "", keywords: [String], regex: String,
-        entropy: EntropyThreshold? = nil, checksum: String? = nil, confidence: Confidence = .medium,
+        entropy: EntropyThreshold? = nil, checksum: String? = nil, keyCheck: String? = nil,
+        confidence: Confidence = .medium,
         path: String? = nil, kind: SecretKind? = nil, generic: Bool = false, remediation: String? = nil, references: [String] = [],
         window: Int? = Rule.defaultWindow,
         examples: [RuleExample] = [], negativeExamples: [RuleExample] = [], origin: String = "<code>"
@@ -108,6 +122,7 @@ public struct Rule: Equatable, Sendable {
         self.regex = regex
         self.entropy = entropy
         self.checksum = checksum
+        self.keyCheck = keyCheck
         self.confidence = confidence
         self.path = path
         self.kind = kind ?? SecretKind.default(service: service)

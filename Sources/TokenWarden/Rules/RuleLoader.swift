@@ -86,6 +86,10 @@ public enum RuleLoader {
         if let checksum, Checksum(named: checksum) == nil {
             throw InputError("\(where_): unknown checksum '\(checksum)' (known: \(Checksum.allNames.joined(separator: ", ")))")
         }
+        let keyCheck = try f.string("key_check")
+        if let keyCheck, KeyCheck(named: keyCheck) == nil {
+            throw InputError("\(where_): unknown key_check '\(keyCheck)' (known: \(KeyCheck.allNames.joined(separator: ", ")))")
+        }
         let keywords = try f.strings("keywords") ?? []
         if keywords.contains(where: { $0.isEmpty }) {
             throw InputError("\(where_): keywords must not be empty strings")
@@ -111,6 +115,7 @@ public enum RuleLoader {
             regex: try f.requiredString("regex"),
             entropy: try entropy(&f, where_),
             checksum: checksum,
+            keyCheck: keyCheck,
             confidence: confidence,
             path: path,
             kind: kind,
@@ -176,8 +181,16 @@ public enum RuleLoader {
         return try items.map { item in
             if let text = item.text { return RuleExample(text: text) }
             var e = try ConfigFields(item, origin: f.origin, what: "an example")
+            let protection = try e.string("key_protection")
+            let keyProtection = try protection.map { name in
+                guard let p = KeyProtection(rawValue: name) else {
+                    throw InputError("\(e.location): key_protection must be passphrase or none, not '\(name)'")
+                }
+                return p
+            }
             let example = RuleExample(
-                text: try e.requiredString("text"), path: try e.string("path"), secret: try e.string("secret"))
+                text: try e.requiredString("text"), path: try e.string("path"), secret: try e.string("secret"),
+                keyProtection: keyProtection)
             try e.finish("an example")
             return example
         }

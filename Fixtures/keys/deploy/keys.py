@@ -1,0 +1,12 @@
+"""Deploy key for the release job."""
+
+DEPLOY_KEY = (
+    "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+    "b3BlbnNzaC1rZXktdjEAAAAACmFlczI1Ni1jdHIAAAAGYmNyeXB0AAAAGAAAABB2MnM5lO\n"
+    "/JdfY69r20W1f6AAAAEAAAAAEAAAAzAAAAC3NzaC1lZDI1NTE5AAAAIMnOEj+gPtTbHHLF\n"
+    "1qCBxPmtMUthcgRfZKjPWvRBtGmZAAAAkIIFMx0oCILzElYYwJNBc3Bx9v9PnwWhluSaM2\n"
+    "KHFneHhAAj91lRzPIdUflWyyETscenu4VHpTGLZnTghohURBrL2iUEFlACh/4wUJAGZFGi\n"
+    "K9ZyUhyh/2xMZi7v454qeU5PPjegj2VeWRxvWECh2DD68VlPNgxVomrFSiQLrWQkSB8+Vu\n"
+    "2PC4uB2PGBM+WByg==\n"
+    "-----END OPENSSH PRIVATE KEY-----\n"
+)
