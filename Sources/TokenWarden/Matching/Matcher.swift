@@ -48,6 +48,8 @@ public struct Matcher {
         var entropy: Double
         var checksum: ChecksumStatus?
         var tokenID: String? = nil
+        var sample = false
+        var lowIn: Set<LowConfidenceContext> = []
     }
 
     static let storeRule = -1
@@ -223,9 +225,19 @@ public struct Matcher {
         let entropy = Entropy.shannon(secret)
         if let threshold = rule.entropy, entropy < threshold.minimum(for: secret) { return nil }
         if Decoys.reason(secret: secret, match: match, generic: rule.generic) != nil { return nil }
+        var sample = false
+        var lowIn: Set<LowConfidenceContext> = []
+        if let filter = rule.valueFilter {
+            switch Decoys.credentialVerdict(filter, secret: secret, match: match) {
+            case .decoy: return nil
+            case .sample: sample = true
+            case .localExample: lowIn = [.comments, .docs, .tests]
+            case .credential: break
+            }
+        }
         var checksum: ChecksumStatus? = nil
         if let sum = ruleSet.checksums[r] { checksum = sum.verify(secret) ? .valid : .invalid }
-        return Candidate(rule: r, secret: m.secret, entropy: entropy, checksum: checksum)
+        return Candidate(rule: r, secret: m.secret, entropy: entropy, checksum: checksum, sample: sample, lowIn: lowIn)
     }
 
     /// Where findings share bytes, keeps one: specific rules beat generic ones, then higher
@@ -269,7 +281,7 @@ public struct Matcher {
         return Match(
             rule: rule(c.rule).id, span: span, secret: secret, entropy: (c.entropy * 1000).rounded() / 1000,
             checksum: c.checksum, registeredToken: c.tokenID, publicPrefix: publicPrefix(c.rule).length(in: secret),
-            context: Array(bytes[contextStart..<c.secret.lowerBound]))
+            context: Array(bytes[contextStart..<c.secret.lowerBound]), sample: c.sample, lowIn: c.lowIn)
     }
 }
 
