@@ -13,7 +13,8 @@ extension Decoys {
         case credential
     }
 
-    static func credentialVerdict(_ filter: ValueFilter, secret: UnsafeRawBufferPointer, match: UnsafeRawBufferPointer) -> CredentialVerdict {
+    static func credentialVerdict(_ filter: ValueFilter, secret: UnsafeRawBufferPointer, match: UnsafeRawBufferPointer) -> CredentialVerdict
+    {
         let value = String(decoding: secret, as: UTF8.self)
         let lower = value.lowercased()
         if dummyValues.contains(lower) { return .decoy }
@@ -62,7 +63,8 @@ extension Decoys {
             return "names the key"
         }
         // File paths (`*_file` keys, Docker secrets): /run/secrets/db, ./secrets/pw.txt, ~/.pgpass, C:\keys
-        if first == UInt8(ascii: "/") || value.hasPrefix("./") || value.hasPrefix("../") || value.hasPrefix("~/") || value.hasPrefix("file:")
+        if first == UInt8(ascii: "/") || value.hasPrefix("./") || value.hasPrefix("../") || value.hasPrefix("~/")
+            || value.hasPrefix("file:")
             || (bytes.count > 2 && isLetter(first) && bytes[1] == UInt8(ascii: ":") && bytes[2] == UInt8(ascii: "\\"))
         {
             return "file path"
@@ -85,7 +87,9 @@ extension Decoys {
         guard let open = bytes.firstIndex(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }), open > 0 else { return false }
         let name = bytes[..<open]
         guard let first = name.first, isLetter(first) || first == UInt8(ascii: "_") else { return false }
-        return name.allSatisfy { isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") }
+        return name.allSatisfy {
+            isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":")
+        }
     }
 
     /// `mypass`, `secret123`, `Test_Password1!`, `p@ssw0rd`: a stem word with a sample prefix or
@@ -114,7 +118,9 @@ extension Decoys {
         guard let s = secret.baseAddress, let m = match.baseAddress else { return (nil, nil) }
         let start = m.distance(to: s), end = start + secret.count
         let bytes = Array(match)
-        guard start > 0, bytes[start - 1] == UInt8(ascii: ":"), end < bytes.count, bytes[end] == UInt8(ascii: "@") else { return (nil, nil) }
+        guard start > 0, bytes[start - 1] == UInt8(ascii: ":"), end < bytes.count, bytes[end] == UInt8(ascii: "@") else {
+            return (nil, nil)
+        }
         var u = start - 1
         while u > 0 && bytes[u - 1] != UInt8(ascii: "/") { u -= 1 }
         var h = end + 1

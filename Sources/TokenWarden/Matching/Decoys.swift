@@ -56,7 +56,9 @@ enum Decoys {
         "john", "jane", "johndoe", "alice", "bob", "someone", "example", "postgres", "mysql", "sa", "guest", "login",
     ]
     /// Hosts of sample URLs.
-    static let sampleHosts: [String] = ["localhost", "127.0.0.1", "0.0.0.0", "[::1]", "example.", "host", "hostname", "server", "db", "database"]
+    static let sampleHosts: [String] = [
+        "localhost", "127.0.0.1", "0.0.0.0", "[::1]", "example.", "host", "hostname", "server", "db", "database",
+    ]
 
     /// Why `secret` (found inside `match`) is not reported, or nil when it should be.
     static func reason(secret: UnsafeRawBufferPointer, match: UnsafeRawBufferPointer, generic: Bool) -> String? {
