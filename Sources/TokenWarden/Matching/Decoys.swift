@@ -15,11 +15,51 @@ enum Decoys {
         "yanz5tf+lxxjte14tji3zlmnq+hd2ryuigjbgb3fbmk",  // wg(8)'s example PrivateKey
     ].map { Array($0.utf8) }
 
-    /// Words near a generic assignment that say the value is a digest or an id, not a credential.
+    /// Words near a generic assignment that say the value is a digest, an id or a per-session form
+    /// token (Rails' `authenticity_token`, CSRF tokens), not a credential.
     private static let digestContextWords: [[UInt8]] = [
         "sha", "hash", "commit", "digest", "checksum", "integrity", "uuid", "guid", "fingerprint", "etag",
-        "revision", "nonce", "_id\"", "_id'", "_id ", "_id=", "_id:", "-id", "public",
+        "revision", "nonce", "_id\"", "_id'", "_id ", "_id=", "_id:", "-id", "public", "authenticity", "csrf", "xsrf",
     ].map { Array($0.utf8) }
+
+    /// Whole values (compared case-insensitively) that a key-anchored credential rule never reports:
+    /// dummy and default passwords, type names, empty and boolean values, the key's own name. The
+    /// one list behind every `value_filter` rule: passwords, URL passwords, connection strings.
+    static let dummyValues: Set<String> = [
+        // the key's own words and other stand-ins
+        "password", "passwd", "pass", "pwd", "passphrase", "secret", "secrets", "pw", "passw0rd", "p@ssw0rd", "p@ssword",
+        "changeme", "change_me", "change-me", "changeit", "changethis", "replaceme", "replace_me", "redacted", "masked",
+        "hidden", "secure", "private", "confidential", "unknown", "notset", "not_set", "unset", "tbd", "todo", "fixme",
+        "required", "optional", "default", "value", "somevalue", "something", "anything", "whatever", "sample", "example",
+        "test", "testing", "tests", "demo", "dev", "local", "guest", "user", "username", "login", "admin", "administrator",
+        "root", "toor", "qwerty", "letmein", "welcome", "foobar", "foo", "bar", "baz", "dummy", "fake", "mock",
+        "postgres", "postgresql", "mysql", "mariadb", "mongo", "mongodb", "redis", "rabbitmq", "oracle", "sa",
+        "123456", "1234567", "123456789", "1234567890", "654321", "111111", "000000",
+        // type names (annotations, schemas)
+        "string", "str", "int", "integer", "bool", "boolean", "number", "text", "char", "varchar", "bytes", "any",
+        "object", "secretstr", "securestring", "optional[str]", "str|none",
+        // empty, null, boolean
+        "null", "none", "nil", "undefined", "empty", "true", "false", "yes", "no", "on", "off", "blank",
+    ]
+
+    /// Sample credentials: reported, but not with the confidence of a real one. A value that is one
+    /// of these words with `my`/`your`/`test`/… before it and digits or `!` after it (`mypass`,
+    /// `secret123`, `test_password1`).
+    static let sampleStems: [String] = [
+        "password", "passwd", "pass", "pwd", "pw", "secret", "passphrase", "admin", "root", "test", "user", "qwerty",
+        "letmein", "welcome", "changeme", "dbpass", "dbpassword", "p@ssw0rd", "passw0rd", "p@ssword", "pa55word", "demo",
+        "guest", "abc", "foo",
+    ]
+    static let samplePrefixes: [String] = ["my", "your", "some", "test", "demo", "dev", "local", "db", "app", "super", "the", "new", "old"]
+    /// User names of sample URLs (`myuser:…@localhost`).
+    static let sampleUsers: Set<String> = [
+        "user", "username", "myuser", "myusername", "dbuser", "testuser", "test", "demo", "admin", "root", "foo", "me",
+        "john", "jane", "johndoe", "alice", "bob", "someone", "example", "postgres", "mysql", "sa", "guest", "login",
+    ]
+    /// Hosts of sample URLs.
+    static let sampleHosts: [String] = [
+        "localhost", "127.0.0.1", "0.0.0.0", "[::1]", "example.", "host", "hostname", "server", "db", "database",
+    ]
 
     /// Why `secret` (found inside `match`) is not reported, or nil when it should be.
     static func reason(secret: UnsafeRawBufferPointer, match: UnsafeRawBufferPointer, generic: Bool) -> String? {

@@ -38,10 +38,17 @@ public struct Match: Hashable, Sendable {
     /// The bytes before the secret on its line (at most `contextLength`), for context fingerprints.
     public var context: [UInt8]
     public static let contextLength = 128
+    /// The rule's value filter took the credential for a sample (`myuser:mypass`, `secret123`):
+    /// reported at low confidence.
+    public var sample: Bool
+    /// Contexts where this match is low confidence beyond its rule's `low_in`: a URL credential for
+    /// `localhost` is a set-up example in comments, documentation and tests.
+    public var lowIn: Set<LowConfidenceContext>
 
     public init(
         rule: String, span: SourceSpan, secret: [UInt8], entropy: Double, checksum: ChecksumStatus? = nil,
-        keyProtection: KeyProtection? = nil, registeredToken: String? = nil, publicPrefix: Int = 0, context: [UInt8] = []
+        keyProtection: KeyProtection? = nil, registeredToken: String? = nil, publicPrefix: Int = 0, context: [UInt8] = [],
+        sample: Bool = false, lowIn: Set<LowConfidenceContext> = []
     ) {
         self.rule = rule
         self.span = span
@@ -52,5 +59,7 @@ public struct Match: Hashable, Sendable {
         self.registeredToken = registeredToken
         self.publicPrefix = publicPrefix
         self.context = context
+        self.sample = sample
+        self.lowIn = lowIn
     }
 }

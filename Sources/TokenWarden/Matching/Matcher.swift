@@ -49,6 +49,8 @@ public struct Matcher {
         var checksum: ChecksumStatus?
         var keyProtection: KeyProtection? = nil
         var tokenID: String? = nil
+        var sample = false
+        var lowIn: Set<LowConfidenceContext> = []
     }
 
     static let storeRule = -1
@@ -224,10 +226,21 @@ public struct Matcher {
         let entropy = Entropy.shannon(secret)
         if let threshold = rule.entropy, entropy < threshold.minimum(for: secret) { return nil }
         if Decoys.reason(secret: secret, match: match, generic: rule.generic) != nil { return nil }
+        var sample = false
+        var lowIn: Set<LowConfidenceContext> = []
+        if let filter = rule.valueFilter {
+            switch Decoys.credentialVerdict(filter, secret: secret, match: match) {
+            case .decoy: return nil
+            case .sample: sample = true
+            case .localExample: lowIn = [.comments, .docs, .tests]
+            case .credential: break
+            }
+        }
         var checksum: ChecksumStatus? = nil
         if let sum = ruleSet.checksums[r] { checksum = sum.verify(secret) ? .valid : .invalid }
         let protection = ruleSet.keyChecks[r]?.protection(secret: secret, match: match)
-        return Candidate(rule: r, secret: m.secret, entropy: entropy, checksum: checksum, keyProtection: protection)
+        return Candidate(
+            rule: r, secret: m.secret, entropy: entropy, checksum: checksum, keyProtection: protection, sample: sample, lowIn: lowIn)
     }
 
     /// Where findings share bytes, keeps one: specific rules beat generic ones, then higher
@@ -272,7 +285,7 @@ public struct Matcher {
             rule: rule(c.rule).id, span: span, secret: secret, entropy: (c.entropy * 1000).rounded() / 1000,
             checksum: c.checksum, keyProtection: c.keyProtection, registeredToken: c.tokenID,
             publicPrefix: publicPrefix(c.rule).length(in: secret),
-            context: Array(bytes[contextStart..<c.secret.lowerBound]))
+            context: Array(bytes[contextStart..<c.secret.lowerBound]), sample: c.sample, lowIn: c.lowIn)
     }
 }
 

@@ -8,9 +8,9 @@ public struct PublicPrefix: Sendable, Equatable {
     /// Lower-cased keywords: a secret that starts with one shows which.
     let keywords: [[UInt8]]
 
-    /// Catch-all rules have no format, so nothing of their secrets is public.
+    /// Catch-all rules and passwords have no format, so nothing of their secrets is public.
     public init(rule: Rule) {
-        guard !rule.generic else { literal = []; keywords = []; return }
+        guard !rule.generic, rule.kind != .password else { literal = []; keywords = []; return }
         literal = PublicPrefix.literalStart(ofSecretIn: rule.regex)
         keywords = rule.keywords.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
     }

@@ -94,6 +94,10 @@ public struct Rule: Equatable, Sendable {
     /// A catch-all rule (e.g. generic `key = value`): loses to specific rules on the same span
     /// and gets the strict decoy filters.
     public var generic: Bool
+    /// Extra decoy checks on the secret beyond the placeholder ones every rule gets (`value_filter:`).
+    public var valueFilter: ValueFilter?
+    /// Where a finding of this rule is only low confidence (`low_in:`); catch-all rules default to docs.
+    public var lowIn: Set<LowConfidenceContext>
     /// What to do when this secret leaks: where to revoke and re-issue it.
     public var remediation: String?
     /// https links to the service's own documentation of the token; the first is the rule's help link.
@@ -110,7 +114,8 @@ public struct Rule: Equatable, Sendable {
         id: String, aliases: [String] = [], service: String, description: String = "", keywords: [String], regex: String,
         entropy: EntropyThreshold? = nil, checksum: String? = nil, keyCheck: String? = nil,
         confidence: Confidence = .medium,
-        path: String? = nil, kind: SecretKind? = nil, generic: Bool = false, remediation: String? = nil, references: [String] = [],
+        path: String? = nil, kind: SecretKind? = nil, generic: Bool = false, valueFilter: ValueFilter? = nil,
+        lowIn: Set<LowConfidenceContext>? = nil, remediation: String? = nil, references: [String] = [],
         window: Int? = Rule.defaultWindow,
         examples: [RuleExample] = [], negativeExamples: [RuleExample] = [], origin: String = "<code>"
     ) {
@@ -127,6 +132,8 @@ public struct Rule: Equatable, Sendable {
         self.path = path
         self.kind = kind ?? SecretKind.default(service: service)
         self.generic = generic
+        self.valueFilter = valueFilter
+        self.lowIn = lowIn ?? (generic ? [.docs] : [])
         self.remediation = remediation
         self.references = references
         self.window = window
@@ -154,4 +161,25 @@ public enum SecretKind: String, Codable, Sendable, CaseIterable {
 
     /// The kind of a rule that names none: private keys by their service, else a token.
     static func `default`(service: String) -> SecretKind { service == "private-key" ? .privateKey : .token }
+}
+
+/// Decoy checks a rule may ask for by name (`value_filter:`), for values found by the key they are
+/// assigned to rather than by a format of their own. The word lists live in `Decoys`.
+public enum ValueFilter: String, Codable, Sendable, CaseIterable {
+    /// A password-like value: drops variable references, code, labels, type names, file paths,
+    /// booleans and dummy words; flags sample credentials (`mypass`, `secret123`).
+    case password
+    /// The `user:password@host` of a URL: drops dummy passwords; flags sample credentials
+    /// (`myuser:mypass`, dummy users on `localhost`).
+    case url
+}
+
+/// Places where a rule's findings are reported at low confidence (not blocking by default).
+public enum LowConfidenceContext: String, Codable, Sendable, CaseIterable {
+    /// Documentation: `*.md`, `*.rst`, `*.adoc`, files under `docs/`.
+    case docs
+    /// Tests and fixtures: `test/`, `tests/`, `spec/`, `fixtures/`, `testdata/`, `*_test.go`, `test_*.py`, ….
+    case tests
+    /// A line whose text before the secret opens a comment (`#`, `//`, `/*`, `*`, `--`, `;`, `<!--`).
+    case comments
 }

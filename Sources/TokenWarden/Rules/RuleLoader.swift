@@ -95,14 +95,7 @@ public enum RuleLoader {
             throw InputError("\(where_): keywords must not be empty strings")
         }
         let path = try f.string("path")
-        let kindText = try f.string("kind")
-        let kind = try kindText.map { text -> SecretKind in
-            guard let kind = SecretKind(rawValue: text) else {
-                throw InputError(
-                    "\(where_): kind must be one of \(SecretKind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
-            }
-            return kind
-        }
+        let kind = try named(&f, "kind", where_, SecretKind.self)
         if keywords.isEmpty && path == nil {
             throw InputError("\(where_): needs 'keywords' or a 'path' (a rule without either would run on every file)")
         }
@@ -120,6 +113,8 @@ public enum RuleLoader {
             path: path,
             kind: kind,
             generic: try f.bool("generic") ?? false,
+            valueFilter: try named(&f, "value_filter", where_, ValueFilter.self),
+            lowIn: try lowIn(&f, where_),
             remediation: try f.string("remediation"),
             references: try references(&f, where_),
             window: try window(&f, where_),
@@ -129,6 +124,31 @@ public enum RuleLoader {
         )
         try f.finish("rule '\(id)'")
         return rule
+    }
+
+    /// A key whose value must be one of an enumeration's raw values.
+    private static func named<T: RawRepresentable & CaseIterable>(
+        _ f: inout ConfigFields, _ key: String, _ where_: String, _ type: T.Type
+    ) throws -> T? where T.RawValue == String {
+        guard let text = try f.string(key) else { return nil }
+        guard let value = T(rawValue: text) else {
+            throw InputError("\(where_): \(key) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+        }
+        return value
+    }
+
+    /// `low_in: [docs, tests, comments]`; absent means the default (docs for catch-all rules).
+    private static func lowIn(_ f: inout ConfigFields, _ where_: String) throws -> Set<LowConfidenceContext>? {
+        guard let names = try f.strings("low_in") else { return nil }
+        return Set(
+            try names.map { text in
+                guard let context = LowConfidenceContext(rawValue: text) else {
+                    throw InputError(
+                        "\(where_): low_in entries must be \(LowConfidenceContext.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'"
+                    )
+                }
+                return context
+            })
     }
 
     /// Former ids: valid ids, none of them the rule's own.

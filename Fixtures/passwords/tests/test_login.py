@@ -1,0 +1,2 @@
+def test_login(client):
+    client.login(username="alice", password="Tz4wQp9Lm")
