@@ -253,7 +253,11 @@ def worktrees(args):
     notcred = sum(1 for *_, v in judged if v and v[0] == "not-credential")
     open_ = [(n, f) for n, f, v in judged if not v]
     out.append(f"Of {len(sample)}: {cred} credential material, {notcred} not credential material"
-               + (f", {len(open_)} not yet triaged" if open_ else "") + ".")
+               + (f", {len(open_)} not yet triaged (add them to the file)" if open_ else "") + ".")
+    if cred + notcred:
+        share = notcred / (cred + notcred)
+        out.append(f"Target (issue 13): blocking findings that are not credential material under 5%: "
+                   f"{share:.0%} of {cred + notcred} triaged ({'met' if share < 0.05 else 'MISSED'}).")
     if judged:
         out += ["", "| project | finding | rule | verdict | note |", "|---|---|---|---|---|"]
         for n, f, v in sorted(judged, key=lambda x: (x[0], x[1]["path"], x[1]["line"])):
@@ -280,7 +284,7 @@ def main():
     ap.add_argument("--kingfisher", required=True)
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("trees", nargs="*")
-    args = ap.parse_args()
+    args = ap.parse_intermixed_args()
     for tool in ("tokenwarden", "betterleaks", "kingfisher"):
         setattr(args, tool, os.path.abspath(getattr(args, tool)))
     corpus(args) if args.mode == "corpus" else worktrees(args)
