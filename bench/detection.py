@@ -217,6 +217,12 @@ def corpus(args):
                f"({'met' if tw['found'] > bl['found'] else 'MISSED'}); no more false positives than Kingfisher: "
                f"{tw['fp_blocking']} blocking ({tw['fp']} with low) vs {kf['fp']} "
                f"({'met' if tw['fp_blocking'] <= kf['fp'] else 'MISSED'}).")
+    gaps = sorted(((results["betterleaks"][0].get(c, {}).get("found", 0) - results["tokenwarden"][0].get(c, {}).get("found", 0), c)
+                   for c in classes if not c.startswith("negative")), reverse=True)
+    gaps = [f"{c} ({results['tokenwarden'][0][c]['found']} vs {results['betterleaks'][0].get(c, {}).get('found', 0)})" for g, c in gaps if g > 0]
+    if gaps:
+        out.append("")
+        out.append("Where betterleaks finds more (tokenwarden vs betterleaks): " + ", ".join(gaps) + ".")
     if args.verbose:
         for n in results:
             _, missed, fps = results[n]
