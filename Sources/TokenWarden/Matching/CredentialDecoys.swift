@@ -18,6 +18,8 @@ extension Decoys {
         let value = String(decoding: secret, as: UTF8.self)
         let lower = value.lowercased()
         if dummyValues.contains(lower) { return .decoy }
+        // Schema types marked required or optional: `password: String!` (GraphQL), `String?` (Swift/Kotlin).
+        if let mark = lower.last, mark == "!" || mark == "?", dummyValues.contains(String(lower.dropLast())) { return .decoy }
         switch filter {
         case .password:
             if passwordDecoyReason(value, lower: lower) != nil { return .decoy }
@@ -37,7 +39,8 @@ extension Decoys {
         guard let first = bytes.first, let last = bytes.last else { return "empty" }
         // Variable references and template expressions: $X ${X} $(cmd) %X% {{ x }} <%= x %> #{x} @{x} !Ref X
         if first == UInt8(ascii: "$") || first == UInt8(ascii: "!") && bytes.count > 1 && isLetter(bytes[1]) { return "reference" }
-        for marker in ["${", "$(", "{{", "}}", "<%", "#{", "@{", "{%", "[[", "]]"] where value.contains(marker) { return "template" }
+        // (`%(name)s` is Python configparser interpolation.)
+        for marker in ["${", "$(", "{{", "}}", "<%", "#{", "@{", "{%", "[[", "]]", "%("] where value.contains(marker) { return "template" }
         if first == UInt8(ascii: "%") && last == UInt8(ascii: "%") { return "reference" }
         if first == UInt8(ascii: "{") && last == UInt8(ascii: "}") { return "placeholder" }
         if first == UInt8(ascii: "[") && last == UInt8(ascii: "]") || first == UInt8(ascii: "(") && last == UInt8(ascii: ")") {
@@ -48,7 +51,7 @@ extension Decoys {
             return "password hash"
         }
         // Code: calls, subscripts, attribute access, environment look-ups.
-        for marker in ["getenv", "environ", "process.env", "env(", "env[", "env.", "secrets.", "vars.", "config(", "settings."]
+        for marker in ["getenv", "environ", "process.env", "env(", "env[", "env.", "env:", "secrets.", "vars.", "config(", "settings."]
         where lower.contains(marker) { return "environment look-up" }
         if isCall(bytes) { return "code" }
         if bytes.withUnsafeBytes({ isIdentifierPath($0) }) { return "identifier path" }

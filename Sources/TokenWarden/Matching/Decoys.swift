@@ -28,7 +28,8 @@ enum Decoys {
     static let dummyValues: Set<String> = [
         // the key's own words and other stand-ins
         "password", "passwd", "pass", "pwd", "passphrase", "secret", "secrets", "pw", "passw0rd", "p@ssw0rd", "p@ssword",
-        "changeme", "change_me", "change-me", "changeit", "changethis", "replaceme", "replace_me", "redacted", "masked",
+        "changeme", "change_me", "change-me", "s3cr3t", "s3cret", "secr3t", "changeit", "changethis", "replaceme", "replace_me", "redacted",
+        "masked",
         "hidden", "secure", "private", "confidential", "unknown", "notset", "not_set", "unset", "tbd", "todo", "fixme",
         "required", "optional", "default", "value", "somevalue", "something", "anything", "whatever", "sample", "example",
         "test", "testing", "tests", "demo", "dev", "local", "guest", "user", "username", "login", "admin", "administrator",
@@ -40,6 +41,10 @@ enum Decoys {
         "object", "secretstr", "securestring", "optional[str]", "str|none",
         // empty, null, boolean
         "null", "none", "nil", "undefined", "empty", "true", "false", "yes", "no", "on", "off", "blank",
+        // the word "password" in other languages (i18n files label their fields with it)
+        "passwort", "kennwort", "contraseña", "contrasena", "clave", "mot de passe", "senha", "wachtwoord", "parola",
+        "lösenord", "losenord", "hasło", "haslo", "heslo", "jelszó", "salasana", "adgangskode", "passord", "şifre",
+        "sifre", "пароль", "パスワード", "密码", "密碼", "비밀번호", "كلمة المرور", "סיסמה", "mật khẩu", "kata sandi",
     ]
 
     /// Sample credentials: reported, but not with the confidence of a real one. A value that is one
@@ -48,7 +53,7 @@ enum Decoys {
     static let sampleStems: [String] = [
         "password", "passwd", "pass", "pwd", "pw", "secret", "passphrase", "admin", "root", "test", "user", "qwerty",
         "letmein", "welcome", "changeme", "dbpass", "dbpassword", "p@ssw0rd", "passw0rd", "p@ssword", "pa55word", "demo",
-        "guest", "abc", "foo",
+        "guest", "abc", "foo", "s3cr3t",
     ]
     static let samplePrefixes: [String] = ["my", "your", "some", "test", "demo", "dev", "local", "db", "app", "super", "the", "new", "old"]
     /// User names of sample URLs (`myuser:…@localhost`).

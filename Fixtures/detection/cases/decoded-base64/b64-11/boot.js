@@ -1,0 +1,1 @@
+const cfg = JSON.parse(atob("eyJzbGFjayI6IHsidG9rZW4iOiAieG94Yi03NDkxMTU5OTA3NzMtOTc4Njc4NzQ3MTgyOC1UU1dNUVRoZjZsRGFBTmFFRmQ0OUhteXcifX0="));

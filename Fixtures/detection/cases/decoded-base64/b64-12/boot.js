@@ -1,0 +1,1 @@
+const cfg = JSON.parse(atob("eyJzbGFjayI6IHsidG9rZW4iOiAieG94Yi02MDA4ODc2NTc2MDktMDQ5NDAwMjMwMDg5OC1oR0pVeFY1bEVvWjcxZnE4SkhpVW5LYXIifX0="));

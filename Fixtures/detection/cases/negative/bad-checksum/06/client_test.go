@@ -1,0 +1,1 @@
+TOKEN = "ghu_iiNCHc0TiSoiebggHTZoE1RgO5kFPs26nyMA"

@@ -1,0 +1,4 @@
+func newClient(sid string) *Client {
+	password := GetToken(sid)
+	return &Client{Password: password}
+}

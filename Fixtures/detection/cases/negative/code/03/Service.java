@@ -1,0 +1,2 @@
+String password = credentialsProvider.getPassword(userId);
+String apiKey = vault.read("kv/api").get("key");

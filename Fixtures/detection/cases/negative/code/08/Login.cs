@@ -1,0 +1,1 @@
+var password = Environment.GetEnvironmentVariable("DB_PASSWORD") ?? throw new InvalidOperationException();

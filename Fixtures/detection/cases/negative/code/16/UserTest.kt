@@ -1,0 +1,2 @@
+val password = faker.internet().password(12, 20)
+val token = UUID.randomUUID().toString()

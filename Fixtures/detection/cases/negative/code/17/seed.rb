@@ -1,0 +1,1 @@
+User.create!(email: 'admin@example.com', password: SecureRandom.hex(16))

@@ -1,0 +1,1 @@
+stripe.api_key = "sk_test_7xICECckqQVXmiUnGA95EvXP"

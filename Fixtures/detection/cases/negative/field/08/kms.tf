@@ -1,0 +1,4 @@
+resource "aws_kms_key" "secrets" {
+  description = "encrypts the app secrets"
+  key_usage   = "ENCRYPT_DECRYPT"
+}

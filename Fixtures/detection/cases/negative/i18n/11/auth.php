@@ -1,0 +1,5 @@
+<?php
+return [
+    'password' => 'The provided password is incorrect.',
+    'throttle' => 'Too many login attempts.',
+];

@@ -1,0 +1,3 @@
+#!/bin/sh
+read -s -p "Password: " PASSWORD
+export PGPASSWORD="$PASSWORD"

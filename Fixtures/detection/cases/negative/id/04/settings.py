@@ -1,0 +1,2 @@
+SITE_ID = '582bf00b-ad99-2582-2fe2-35f2474ddc5d'
+CORRELATION_ID_HEADER = 'X-Request-ID'

@@ -1,0 +1,1 @@
+const stripe = Stripe('pk_live_MBPZnQ8ysIV7OOVnoCR6KJntqJdFWOUDIeE63ajJOZUIYd3kBWCPWfG7cuwfsIdGx5oZtDhwQNb50e2SGm4ZWK8kIuz9o5PWnAu');

@@ -1,0 +1,1 @@
+@Test void rejectsEmpty() { assertThrows(() -> login("admin", "")); }

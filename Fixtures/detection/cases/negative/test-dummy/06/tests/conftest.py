@@ -1,0 +1,3 @@
+@pytest.fixture
+def db_url():
+    return 'postgresql://test:test@localhost/test'

@@ -1,0 +1,5 @@
+export interface User {
+  email: string;
+  password: string;
+  passwordHash?: string | null;
+}

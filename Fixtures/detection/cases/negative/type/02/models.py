@@ -1,0 +1,4 @@
+class User(BaseModel):
+    email: str
+    password: str
+    password_confirm: SecretStr

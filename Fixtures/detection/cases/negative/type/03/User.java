@@ -1,0 +1,5 @@
+public class User {
+    private String username;
+    private String password;
+    private char[] passphrase;
+}

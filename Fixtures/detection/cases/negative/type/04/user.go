@@ -1,0 +1,4 @@
+type Credentials struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+}

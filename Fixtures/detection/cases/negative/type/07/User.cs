@@ -1,0 +1,5 @@
+public class User
+{
+    public string Password { get; set; }
+    public string PasswordSalt { get; set; }
+}

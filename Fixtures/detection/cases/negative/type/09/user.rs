@@ -1,0 +1,4 @@
+pub struct Login {
+    pub username: String,
+    pub password: SecretString,
+}

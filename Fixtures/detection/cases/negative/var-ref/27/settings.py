@@ -1,0 +1,10 @@
+DATABASES = {
+    'default': {
+        'ENGINE': 'django.db.backends.postgresql',
+        'NAME': 'shop',
+        'USER': 'shop',
+        'PASSWORD': os.getenv('DB_PASSWORD'),
+        'HOST': 'db.internal',
+        'PORT': '5432',
+    }
+}

@@ -1,0 +1,5 @@
+<?php
+define( 'DB_NAME', 'wordpress' );
+define( 'DB_USER', 'wp' );
+define( 'REDIS_PASSWORD', '%DB_PASSWORD%' );
+define( 'DB_HOST', 'localhost' );

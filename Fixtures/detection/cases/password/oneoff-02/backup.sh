@@ -1,0 +1,3 @@
+#!/bin/bash
+export PGPASSWORD='Orchid!2016%'
+pg_dump -h db -U backup shop > /backups/shop.sql

@@ -1,0 +1,1 @@
+proxmox_password = "Falcon*1972%"

@@ -1,0 +1,1 @@
+export ANACONDA_API_TOKEN=an-6afc1f3e-0303-202f-8a2c-8fbc54619a80

@@ -1,0 +1,1 @@
+const firebaseAdminKey = "AIza27OR-HEKjtMFyzcsSVO6ChwGyUPC2uCKDJE";

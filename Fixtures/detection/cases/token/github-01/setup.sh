@@ -1,0 +1,1 @@
+export GITHUB_TOKEN=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

@@ -1,0 +1,1 @@
+stripe.api_key = "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"
