@@ -20,7 +20,7 @@ build: deps
 
 # Static Swift runtime: a self-contained binary that starts in a few milliseconds.
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib --product tokenwarden
 
 # Scans the demo project with the embedded rules. Exit 1 (findings) is the expected result here.
 scan: release

@@ -29,7 +29,7 @@ KF=$VENV/bin/kingfisher
 TYPEORM_BUNDLE=${TYPEORM_BUNDLE:-$ROOT/../shared/corpus/typeorm.bundle}
 
 echo "bench: building tokenwarden (release, static Swift stdlib)"
-swift build -c release --static-swift-stdlib -q
+swift build -c release --static-swift-stdlib -q --product tokenwarden
 TW=$ROOT/.build/release/tokenwarden
 
 # Corpora.

@@ -1,3 +1,6 @@
+// Test helpers: compiled only where XCTest exists (test builds), so a release build of the
+// package does not need it.
+#if canImport(XCTest)
 import Foundation
 import XCTest
 
@@ -106,3 +109,4 @@ open class CLITestCase: XCTestCase {
         try Data(text.utf8).write(to: url)
     }
 }
+#endif

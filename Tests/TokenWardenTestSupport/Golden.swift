@@ -1,3 +1,6 @@
+// Test helpers: compiled only where XCTest exists (test builds), so a release build of the
+// package does not need it.
+#if canImport(XCTest)
 import Foundation
 import XCTest
 
@@ -40,3 +43,4 @@ public enum Golden {
             """, file: file, line: line)
     }
 }
+#endif

@@ -1,3 +1,6 @@
+// Test helpers: compiled only where XCTest exists (test builds), so a release build of the
+// package does not need it.
+#if canImport(XCTest)
 import Foundation
 import XCTest
 
@@ -38,3 +41,4 @@ public enum TestSupport {
         return url
     }
 }
+#endif

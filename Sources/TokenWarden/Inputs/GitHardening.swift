@@ -76,6 +76,8 @@ enum GitHardening {
 
     /// Overrides for the driver programs the configuration seen from `directory` defines.
     static func driverOverrides(in directory: String) -> [(key: String, value: String)] {
+        // Keyed by the real path: `.` and the repository's top are one configuration.
+        let directory = realPath(directory) ?? directory
         if let cached = driverCache.value[directory] { return cached }
         let entries = (try? configEntries(in: directory)) ?? []
         var result: [(key: String, value: String)] = []
@@ -86,6 +88,12 @@ enum GitHardening {
         }
         driverCache.update { $0[directory] = result }
         return result
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// `filter.X.clean|smudge|process`, `diff.X.command|textconv`, `merge.X.driver` name programs;

@@ -14,23 +14,38 @@ public struct GitRepository: Sendable {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             throw InputError("\(directory): no such directory")
         }
+        // Settings discovery and the input both ask: git is asked once per directory.
+        let found = try GitRepository.found.value[directory] ?? GitRepository.locate(directory)
+        GitRepository.found.update { $0[directory] = found }
+        if found.isBare && !allowBare {
+            throw InputError("\(directory): a bare repository has no work tree or staged changes; use --history, --diff or --since")
+        }
+        self = found
+    }
+
+    private init(root: String, isBare: Bool) {
+        self.root = root
+        self.isBare = isBare
+    }
+
+    private static let found = LockedBox<[String: GitRepository]>([:])
+
+    private static func locate(_ directory: String) throws -> GitRepository {
+        // One git call for a work tree (the pre-commit hook's case); `--show-toplevel` fails in a bare
+        // repository, which the second asks about.
+        if let facts = try? Git.run(["rev-parse", "--is-bare-repository", "--absolute-git-dir", "--show-toplevel"], in: directory) {
+            let lines = String(decoding: facts, as: UTF8.self).split(separator: "\n").map(String.init)
+            if lines.count == 3, lines[0] == "false", !lines[2].isEmpty { return GitRepository(root: lines[2], isBare: false) }
+        }
         guard let facts = try? Git.run(["rev-parse", "--is-bare-repository", "--absolute-git-dir"], in: directory) else {
             throw InputError("\(directory): not a git repository (or any parent up to /)")
         }
         let lines = String(decoding: facts, as: UTF8.self).split(separator: "\n").map(String.init)
-        if lines.first == "true", lines.count > 1 {
-            guard allowBare else {
-                throw InputError("\(directory): a bare repository has no work tree or staged changes; use --history, --diff or --since")
-            }
-            root = lines[1]
-            isBare = true
-            return
-        }
+        if lines.first == "true", lines.count > 1 { return GitRepository(root: lines[1], isBare: true) }
         guard let root = Git.workTreeRoot(of: directory) else {
             throw InputError("\(directory): not a git repository (or any parent up to /)")
         }
-        self.root = root
-        isBare = false
+        return GitRepository(root: root, isBare: false)
     }
 
     /// Whether this is a shallow clone, whose history stops at the shallow boundary.
