@@ -36,11 +36,14 @@ public struct Match: Hashable, Sendable {
     /// The bytes before the secret on its line (at most `contextLength`), for context fingerprints.
     public var context: [UInt8]
     public static let contextLength = 128
+    /// For a binary secret (a keystore file): what reports show in its place, e.g. `PKCS#12 keystore (2.3 KiB)`.
+    public var label: String?
 
     public init(
         rule: String, span: SourceSpan, secret: [UInt8], entropy: Double, checksum: ChecksumStatus? = nil,
-        registeredToken: String? = nil, publicPrefix: Int = 0, context: [UInt8] = []
+        registeredToken: String? = nil, publicPrefix: Int = 0, context: [UInt8] = [], label: String? = nil
     ) {
+        self.label = label
         self.rule = rule
         self.span = span
         self.secret = secret

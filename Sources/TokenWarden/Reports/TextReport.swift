@@ -40,6 +40,7 @@ public enum TextReport {
         var tags = [f.confidence.rawValue]
         if f.status == .leaked { tags.insert("LEAKED", at: 0) }
         if let checksum = f.checksum { tags.append("checksum \(checksum.rawValue)") }
+        if let decoded = f.decoded { tags.append("decoded \(decoded)") }
         if !f.blocking { tags.append("not blocking") }
         return "\(where_): \(f.rule) (\(f.service)) \(f.secret ?? f.redacted) [\(tags.joined(separator: ", "))]"
     }
