@@ -136,13 +136,22 @@ public struct Scanner: Sendable {
             return true
         }
         let matches = work.matcher.scan(blob)
-        result.findings += work.builder.findings(matches.matches, in: blob.provenance)
+        var findings = work.builder.findings(matches.matches, in: blob.provenance)
         result.errors += matches.ruleErrors
         result.summary.suppressed += matches.suppressed
         result.summary.allowlisted += matches.allowlisted
         result.summary.filesScanned += 1
         result.summary.bytesScanned += blob.bytes.count
-        if options.decoding.depth > 0 { scanDecodedLayers(of: blob, plain: matches.matches, work: work, into: &result) }
+        if options.decoding.depth > 0 {
+            let decoded = decodedFindings(in: blob, plain: matches.matches, work: work, into: &result)
+            // A catch-all hit on the encoded text itself (a base64 value under `password:`) is the
+            // same leak as what decoding found in it, less useful: the decoded finding stands for both.
+            if !decoded.isEmpty {
+                findings.removeAll { f in work.builder.isGeneric(f.rule) && decoded.contains { Scanner.starts(f.match.span, inside: $0.match.span) } }
+            }
+            findings += decoded
+        }
+        result.findings += findings
         return true
     }
 
@@ -180,7 +189,8 @@ public struct Scanner: Sendable {
     /// its byte budget) and matches each decoded layer. A match counts where it starts in decoded
     /// bytes; its span becomes the encoded run's in the blob, and one whose secret was already
     /// reported inside that run (plainly, or by a shallower layer) is dropped.
-    private func scanDecodedLayers(of blob: Blob, plain: [Match], work: Work, into result: inout ScanResult) {
+    private func decodedFindings(in blob: Blob, plain: [Match], work: Work, into result: inout ScanResult) -> [Finding] {
+        var found: [Finding] = []
         var budget = options.decoding.budget(forFileOf: blob.bytes.count)
         var reported = plain
         blob.bytes.withUnsafeBytes { root in
@@ -202,7 +212,7 @@ public struct Scanner: Sendable {
                         moved.span = SourceSpan(line: line, column: column, endLine: endLine, endColumn: endColumn)
                         guard !reported.contains(where: { Scanner.repeats(moved, $0, generic: work.builder.isGeneric(m.rule)) }) else { continue }
                         reported.append(moved)
-                        if let finding = work.builder.finding(moved, in: layer.provenance) { result.findings.append(finding) }
+                        if let finding = work.builder.finding(moved, in: layer.provenance) { found.append(finding) }
                     }
                 }
                 if depth < options.decoding.depth && budget > 0 {
@@ -213,15 +223,21 @@ public struct Scanner: Sendable {
                 }
             }
         }
+        return found
     }
 
-    /// Whether decoded match `m` (its span the encoded run's) repeats `earlier`: the same secret
-    /// starting inside the run, or — for a specific rule — the same rule there (a PEM key matched
+    /// Whether decoded match `m` (its span the encoded run's) repeats `earlier`: the same secret on
+    /// the run's lines, or — for a specific rule — the same rule inside the run (a PEM key matched
     /// with its `\n` escapes and again without them).
     static func repeats(_ m: Match, _ earlier: Match, generic: Bool) -> Bool {
-        let start = (earlier.span.line, earlier.span.column)
-        guard start >= (m.span.line, m.span.column) && start <= (m.span.endLine, m.span.endColumn) else { return false }
-        return earlier.secret == m.secret || (!generic && earlier.rule == m.rule)
+        if earlier.secret == m.secret { return earlier.span.line >= m.span.line && earlier.span.line <= m.span.endLine }
+        return !generic && earlier.rule == m.rule && starts(earlier.span, inside: m.span)
+    }
+
+    /// Whether `span` starts within `outer`.
+    static func starts(_ span: SourceSpan, inside outer: SourceSpan) -> Bool {
+        let start = (span.line, span.column)
+        return start >= (outer.line, outer.column) && start <= (outer.endLine, outer.endColumn)
     }
 }
 

@@ -31,12 +31,27 @@ struct PercentDecoder: LayerDecoder {
                 }
                 end += 1
             }
+            start = schemeStart(in: bytes, start..<end) ?? start
             if escapes > 0 && end - start >= PercentDecoder.minimumLength && (runs.last?.upperBound ?? 0) <= start {
                 runs.append(start..<end)
             }
             from = max(end, hit + 1)
         }
         return runs
+    }
+
+    /// Where the URL in `span` starts (its scheme before `://`): `TOKEN=https://…` is a URL after a key.
+    private func schemeStart(in bytes: UnsafeRawBufferPointer, _ span: Range<Int>) -> Int? {
+        var i = span.lowerBound
+        while i + 3 <= span.upperBound {
+            if bytes[i] == UInt8(ascii: ":") && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/") {
+                var s = i
+                while s > span.lowerBound && (bytes[s - 1] | 0x20) >= UInt8(ascii: "a") && (bytes[s - 1] | 0x20) <= UInt8(ascii: "z") { s -= 1 }
+                return s < i ? s : nil
+            }
+            i += 1
+        }
+        return nil
     }
 
     private func memchrPercent(_ base: UnsafeRawPointer, _ from: Int, _ n: Int) -> Int? {
