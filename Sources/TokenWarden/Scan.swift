@@ -109,7 +109,9 @@ public struct Scanner: Sendable {
     /// text is matched and then its encoded runs decoded and matched. Returns false for a binary
     /// blob, which is a skip unless `countBinary` (archive members: the archive counts them).
     @discardableResult
-    private func scan(_ blob: Blob, work: Work, nesting: Int, budget: ArchiveBudget?, countBinary: Bool = false, into result: inout ScanResult) -> Bool {
+    private func scan(
+        _ blob: Blob, work: Work, nesting: Int, budget: ArchiveBudget?, countBinary: Bool = false, into result: inout ScanResult
+    ) -> Bool {
         var blob = blob
         // Archives and keystores are binary: they are recognised before the binary check.
         if let format = ArchiveFormat.detect(blob.bytes) {
@@ -147,7 +149,9 @@ public struct Scanner: Sendable {
             // A catch-all hit on the encoded text itself (a base64 value under `password:`) is the
             // same leak as what decoding found in it, less useful: the decoded finding stands for both.
             if !decoded.isEmpty {
-                findings.removeAll { f in work.builder.isGeneric(f.rule) && decoded.contains { Scanner.starts(f.match.span, inside: $0.match.span) } }
+                findings.removeAll { f in
+                    work.builder.isGeneric(f.rule) && decoded.contains { Scanner.starts(f.match.span, inside: $0.match.span) }
+                }
             }
             findings += decoded
         }
@@ -157,7 +161,9 @@ public struct Scanner: Sendable {
 
     /// Scans each member of an archive as a blob named `archive!member`, within the zip-bomb limits
     /// (one budget for an archive and every archive inside it).
-    private func unpack(_ blob: Blob, format: ArchiveFormat, work: Work, nesting: Int, budget: ArchiveBudget?, into result: inout ScanResult) {
+    private func unpack(
+        _ blob: Blob, format: ArchiveFormat, work: Work, nesting: Int, budget: ArchiveBudget?, into result: inout ScanResult
+    ) {
         guard nesting < options.archives.depth else {
             result.skipped.append(
                 Skip(
@@ -210,7 +216,9 @@ public struct Scanner: Sendable {
                         let (endLine, endColumn) = lines.position(of: max(segment.origin.lowerBound, segment.origin.upperBound - 1))
                         var moved = m
                         moved.span = SourceSpan(line: line, column: column, endLine: endLine, endColumn: endColumn)
-                        guard !reported.contains(where: { Scanner.repeats(moved, $0, generic: work.builder.isGeneric(m.rule)) }) else { continue }
+                        guard !reported.contains(where: { Scanner.repeats(moved, $0, generic: work.builder.isGeneric(m.rule)) }) else {
+                            continue
+                        }
                         reported.append(moved)
                         if let finding = work.builder.finding(moved, in: layer.provenance) { found.append(finding) }
                     }

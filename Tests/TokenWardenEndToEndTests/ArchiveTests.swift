@@ -60,7 +60,8 @@ final class ArchiveTests: CLITestCase {
     func testTotalSizeAndEntryLimitsStopTheArchive() throws {
         let (bytes, small) = try scan(["app.jar": "app.jar"], ["--max-archive-bytes", "50"])
         XCTAssertEqual(bytes.status, 0, bytes.stderr)
-        XCTAssertTrue(small.skipped.contains { $0.path == "app.jar" && $0.reason == .archiveLimit && $0.detail.contains("more than 50 bytes") })
+        XCTAssertTrue(
+            small.skipped.contains { $0.path == "app.jar" && $0.reason == .archiveLimit && $0.detail.contains("more than 50 bytes") })
         let (entries, few) = try scan(["app.jar": "app.jar"], ["--max-archive-entries", "2"])
         XCTAssertEqual(entries.status, 0, entries.stderr)
         XCTAssertTrue(few.skipped.contains { $0.reason == .archiveLimit && $0.detail.contains("more than 2 entries") }, entries.stdout)

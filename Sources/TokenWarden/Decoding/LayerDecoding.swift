@@ -80,7 +80,9 @@ struct LayerDecoding: Sendable {
                     var decoded = head
                     if probe < encoded.count {
                         budget -= encoded.count - probe
-                        guard budget >= 0, let all = decoder.decode(encoded, limit: .max), PrintableText.isMostlyPrintable(all) else { continue }
+                        guard budget >= 0, let all = decoder.decode(encoded, limit: .max), PrintableText.isMostlyPrintable(all) else {
+                            continue
+                        }
                         decoded = all
                     }
                     // Decoding that changes nothing (a percent run with no real escape) adds nothing.

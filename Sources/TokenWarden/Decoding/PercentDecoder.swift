@@ -46,7 +46,9 @@ struct PercentDecoder: LayerDecoder {
         while i + 3 <= span.upperBound {
             if bytes[i] == UInt8(ascii: ":") && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/") {
                 var s = i
-                while s > span.lowerBound && (bytes[s - 1] | 0x20) >= UInt8(ascii: "a") && (bytes[s - 1] | 0x20) <= UInt8(ascii: "z") { s -= 1 }
+                while s > span.lowerBound && (bytes[s - 1] | 0x20) >= UInt8(ascii: "a") && (bytes[s - 1] | 0x20) <= UInt8(ascii: "z") {
+                    s -= 1
+                }
                 return s < i ? s : nil
             }
             i += 1

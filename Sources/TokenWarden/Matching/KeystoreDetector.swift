@@ -11,9 +11,14 @@ public enum KeystoreDetector {
     }
 
     static let formats: [Format] = [
-        Format(rule: rule("keystore-pkcs12", "PKCS#12 keystore (.p12, .pfx): DER PFX, version 3"), name: "PKCS#12 keystore", matches: isPKCS12),
-        Format(rule: rule("keystore-jks", "Java KeyStore (JKS, magic FEEDFEED)"), name: "JKS keystore") { starts($0, [0xFE, 0xED, 0xFE, 0xED]) },
-        Format(rule: rule("keystore-jceks", "Java JCEKS keystore (magic CECECECE)"), name: "JCEKS keystore") { starts($0, [0xCE, 0xCE, 0xCE, 0xCE]) },
+        Format(
+            rule: rule("keystore-pkcs12", "PKCS#12 keystore (.p12, .pfx): DER PFX, version 3"), name: "PKCS#12 keystore", matches: isPKCS12),
+        Format(rule: rule("keystore-jks", "Java KeyStore (JKS, magic FEEDFEED)"), name: "JKS keystore") {
+            starts($0, [0xFE, 0xED, 0xFE, 0xED])
+        },
+        Format(rule: rule("keystore-jceks", "Java JCEKS keystore (magic CECECECE)"), name: "JCEKS keystore") {
+            starts($0, [0xCE, 0xCE, 0xCE, 0xCE])
+        },
         Format(rule: rule("keystore-bks", "Bouncy Castle keystore (BKS v1/v2)"), name: "BKS keystore", matches: isBKS),
     ]
 
@@ -24,7 +29,8 @@ public enum KeystoreDetector {
         Rule(
             id: id, service: "keystore", description: description, keywords: [], regex: "", confidence: .high, kind: .keystore,
             remediation:
-                "Treat every key and certificate in it as leaked: revoke the certificates, issue new keys, and keep keystores out of the repository (a secret manager or CI secret file).")
+                "Treat every key and certificate in it as leaked: revoke the certificates, issue new keys, and keep keystores out of the repository (a secret manager or CI secret file)."
+        )
     }
 
     /// The keystore match for `bytes`, when they are one: the whole file, labelled with its format and size.

@@ -14,7 +14,9 @@ enum GzipUnpacker {
                 isTar = TarUnpacker.isTar(prefix)
             }
             if budget.exceedsRatio(produced, consumed) {
-                return (.archiveLimit, "compression ratio over \(budget.limits.maxRatio):1 (\(produced)+ bytes from \(consumed)): a gzip bomb?")
+                return (
+                    .archiveLimit, "compression ratio over \(budget.limits.maxRatio):1 (\(produced)+ bytes from \(consumed)): a gzip bomb?"
+                )
             }
             if isTar ? produced > budget.remaining : produced > budget.maxMemberSize {
                 return isTar
