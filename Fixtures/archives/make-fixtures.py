@@ -43,3 +43,7 @@ open("bomb.zip", "wb").write(zip_bytes([("zeros.bin", bytes(5 << 20)), ("ok.txt"
 
 # A zip whose central directory is cut off.
 open("corrupt.zip", "wb").write(jar[: len(jar) // 2])
+
+# A gzip that is not a tar: one member, named by the file without .gz; and a gzip bomb.
+open("notes.txt.gz", "wb").write(gzip.compress(f"deploy token {TOKEN}\n".encode(), mtime=0))
+open("zeros.gz", "wb").write(gzip.compress(bytes(5 << 20), mtime=0))

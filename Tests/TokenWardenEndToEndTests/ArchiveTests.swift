@@ -48,6 +48,14 @@ final class ArchiveTests: CLITestCase {
         XCTAssertEqual(report.summary.filesScanned, 3, "the archive and its two members")
     }
 
+    func testGzipOfOneFileAndAGzipBomb() throws {
+        let (r, report) = try scan(["notes.txt.gz": "logs/notes.txt.gz", "zeros.gz": "zeros.gz"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertEqual(report.findings.map(\.path), ["logs/notes.txt.gz!notes.txt"])
+        XCTAssertEqual(report.skipped.map(\.path), ["zeros.gz"])
+        XCTAssertEqual(report.skipped.first?.reason, .archiveLimit)
+    }
+
     func testZipBombMemberIsASkipAndTheRestIsScanned() throws {
         let (r, report) = try scan(["bomb.zip": "bomb.zip"])
         XCTAssertEqual(r.status, 1, r.stderr)
