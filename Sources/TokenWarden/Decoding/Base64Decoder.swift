@@ -17,26 +17,33 @@ struct Base64Decoder: LayerDecoder {
 
     func candidates(in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
         var runs: [Range<Int>] = []
-        var i = 0
+        let alphabet = Base64Decoder.alphabet
+        let minimum = Base64Decoder.minimumLength
         let n = bytes.count
-        while i < n {
-            guard Base64Decoder.alphabet.contains(bytes[i]) else { i += 1; continue }
-            let start = i
-            var lineStart = i
+        var i = 0
+        while i + minimum <= n {
+            // A run of `minimum` starting at or after `i` covers `probe`: when that byte is not in the
+            // alphabet, no run starts before it (most text is skipped `minimum` bytes at a time).
+            let probe = i + minimum - 1
+            guard alphabet.contains(bytes[probe]) else { i = probe + 1; continue }
+            var start = probe
+            while start > i && alphabet.contains(bytes[start - 1]) { start -= 1 }
+            i = probe
+            var lineStart = start
             while true {
-                while i < n && Base64Decoder.alphabet.contains(bytes[i]) { i += 1 }
+                while i < n && alphabet.contains(bytes[i]) { i += 1 }
                 // A wrapped run: a full line of 64 or 76 characters, a newline, more alphabet.
                 let width = i - lineStart
                 guard width == 64 || width == 76 else { break }
                 var next = i
                 if next < n && bytes[next] == 0x0D { next += 1 }
-                guard next < n, bytes[next] == 0x0A, next + 1 < n, Base64Decoder.alphabet.contains(bytes[next + 1]) else { break }
+                guard next < n, bytes[next] == 0x0A, next + 1 < n, alphabet.contains(bytes[next + 1]) else { break }
                 i = next + 1
                 lineStart = i
             }
             var end = i
             while end < n && end - i < 2 && bytes[end] == UInt8(ascii: "=") { end += 1 }
-            if i - start >= Base64Decoder.minimumLength { runs.append(start..<end) }
+            if i - start >= minimum { runs.append(start..<end) }
             i = end
         }
         return runs

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// JSON and JavaScript string escapes: `\n`, `\"`, `\/`, `\\`, `\uXXXX` (surrogate pairs too), `\xXX`.
 /// A run is one quoted string on one line that holds at least one escape (or, without quotes, the
 /// stretch of the line from its first escape to its end).
@@ -8,27 +14,36 @@ struct EscapeDecoder: LayerDecoder {
 
     func candidates(in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
         var runs: [Range<Int>] = []
+        guard let base = bytes.baseAddress else { return runs }
+        // Only lines with a backslash can hold escapes: memchr finds them, and each is read alone.
+        var from = 0
+        while from < bytes.count, let hit = memchr(base + from, 0x5C, bytes.count - from) {
+            let offset = base.distance(to: UnsafeRawPointer(hit))
+            var start = offset
+            while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+            var end = offset
+            if let nl = memchr(base + offset, 0x0A, bytes.count - offset) { end = base.distance(to: UnsafeRawPointer(nl)) } else { end = bytes.count }
+            for run in candidates(inLine: UnsafeRawBufferPointer(rebasing: bytes[start..<end])) {
+                runs.append((run.lowerBound + start)..<(run.upperBound + start))
+            }
+            from = end + 1
+        }
+        return runs
+    }
+
+    /// The runs of one line (no newline in it).
+    private func candidates(inLine bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        let escaped = EscapeDecoder.escaped
         let n = bytes.count
         var i = 0
-        var lineStart = 0
         var quote: UInt8? = nil
         var stringStart = 0
         var escapes = 0
         while i < n {
             let b = bytes[i]
-            if b == 0x0A {
-                // An unclosed string (or escapes outside quotes) runs to the line's end.
-                if escapes > 0 && i - stringStart >= EscapeDecoder.minimumLength { runs.append(stringStart..<i) }
-                quote = nil
-                escapes = 0
-                i += 1
-                lineStart = i
-                stringStart = i
-                continue
-            }
             if b == 0x5C, i + 1 < n {
-                if EscapeDecoder.escaped.contains(bytes[i + 1]) {
-                    if escapes == 0 && quote == nil { stringStart = max(lineStart, stringStart) }
+                if escaped.contains(bytes[i + 1]) {
                     escapes += 1
                 }
                 i += 2
@@ -48,6 +63,7 @@ struct EscapeDecoder: LayerDecoder {
             }
             i += 1
         }
+        // An unclosed string (or escapes outside quotes) runs to the line's end.
         if escapes > 0 && n - stringStart >= EscapeDecoder.minimumLength { runs.append(stringStart..<n) }
         return runs
     }

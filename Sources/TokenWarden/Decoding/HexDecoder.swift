@@ -2,25 +2,30 @@
 struct HexDecoder: LayerDecoder {
     let name = "hex"
     static let minimumLength = 32
+    private static let hex = ByteTable("0123456789abcdefABCDEF")
     private static let word = ByteTable { b in
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "_")
     }
 
     func candidates(in bytes: UnsafeRawBufferPointer) -> [Range<Int>] {
         var runs: [Range<Int>] = []
-        var i = 0
+        let word = HexDecoder.word, hex = HexDecoder.hex
+        let minimum = HexDecoder.minimumLength
         let n = bytes.count
-        while i < n {
-            guard hexValue(bytes[i]) != nil, i == 0 || !HexDecoder.word.contains(bytes[i - 1]) else {
-                i += 1
-                continue
-            }
-            let start = i
-            while i < n && hexValue(bytes[i]) != nil { i += 1 }
-            let boundary = i == n || !HexDecoder.word.contains(bytes[i])
-            let length = (i - start) & ~1
-            if boundary && length >= HexDecoder.minimumLength { runs.append(start..<start + length) }
-            while i < n && HexDecoder.word.contains(bytes[i]) { i += 1 }
+        var i = 0
+        while i + minimum <= n {
+            // As in base64: a run of `minimum` starting at or after `i` covers `probe`.
+            let probe = i + minimum - 1
+            guard hex.contains(bytes[probe]) else { i = probe + 1; continue }
+            var start = probe
+            while start > i && hex.contains(bytes[start - 1]) { start -= 1 }
+            var end = probe + 1
+            while end < n && hex.contains(bytes[end]) { end += 1 }
+            let bounded = (start == 0 || !word.contains(bytes[start - 1])) && (end == n || !word.contains(bytes[end]))
+            let length = (end - start) & ~1
+            if bounded && length >= minimum { runs.append(start..<start + length) }
+            i = end
+            while i < n && word.contains(bytes[i]) { i += 1 }
         }
         return runs
     }
