@@ -43,10 +43,21 @@ struct Base64Decoder: LayerDecoder {
             }
             var end = i
             while end < n && end - i < 2 && bytes[end] == UInt8(ascii: "=") { end += 1 }
-            if i - start >= minimum { runs.append(start..<end) }
+            if i - start >= minimum && Base64Decoder.mayBeText(bytes, from: start) { runs.append(start..<end) }
             i = end
         }
         return runs
+    }
+
+    /// Base64 of text has a tell: each 4-character group starts with the top 6 bits of a text byte
+    /// (0x20–0x7E, tab, newline), so its first character's value is 2, 3 or 8–31. Checked on the
+    /// first four groups, this drops identifiers and paths (`createQueryBuilder`) before any decoding.
+    static func mayBeText(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Bool {
+        for group in 0..<4 {
+            let v = values[Int(bytes[start + 4 * group])]
+            guard v == 2 || v == 3 || (v >= 8 && v <= 31) else { return false }
+        }
+        return true
     }
 
     func decode(_ run: UnsafeRawBufferPointer, limit: Int) -> [UInt8]? {

@@ -65,7 +65,8 @@ struct LayerDecoding: Sendable {
         var layers: [DecodedLayer] = []
         for decoder in decoders {
             guard budget > 0 else { break }
-            var layer = DecodedLayer(bytes: [], provenance: provenance.decoded(decoder.name), segments: [])
+            // The provenance is made once the layer has a segment: most files have none.
+            var layer = DecodedLayer(bytes: [], provenance: provenance, segments: [])
             for region in regions {
                 let slice = UnsafeRawBufferPointer(rebasing: bytes[region.decoded])
                 for local in decoder.candidates(in: slice) {
@@ -91,7 +92,10 @@ struct LayerDecoding: Sendable {
                     layer.append(decoded, for: run, in: bytes, origin: origin)
                 }
             }
-            if !layer.segments.isEmpty { layers.append(layer) }
+            if !layer.segments.isEmpty {
+                layer.provenance = provenance.decoded(decoder.name)
+                layers.append(layer)
+            }
         }
         return layers
     }
