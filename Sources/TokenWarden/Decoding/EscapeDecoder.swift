@@ -22,7 +22,11 @@ struct EscapeDecoder: LayerDecoder {
             var start = offset
             while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
             var end = offset
-            if let nl = memchr(base + offset, 0x0A, bytes.count - offset) { end = base.distance(to: UnsafeRawPointer(nl)) } else { end = bytes.count }
+            if let nl = memchr(base + offset, 0x0A, bytes.count - offset) {
+                end = base.distance(to: UnsafeRawPointer(nl))
+            } else {
+                end = bytes.count
+            }
             for run in candidates(inLine: UnsafeRawBufferPointer(rebasing: bytes[start..<end])) {
                 runs.append((run.lowerBound + start)..<(run.upperBound + start))
             }
