@@ -21,14 +21,8 @@ struct Base64Decoder: LayerDecoder {
         let minimum = Base64Decoder.minimumLength
         let n = bytes.count
         var i = 0
-        while i + minimum <= n {
-            // A run of `minimum` starting at or after `i` covers `probe`: when that byte is not in the
-            // alphabet, no run starts before it (most text is skipped `minimum` bytes at a time).
-            let probe = i + minimum - 1
-            guard alphabet.contains(bytes[probe]) else { i = probe + 1; continue }
-            var start = probe
-            while start > i && alphabet.contains(bytes[start - 1]) { start -= 1 }
-            i = probe
+        while let (start, known) = alphabet.nextRun(in: bytes, from: i, minimum: minimum) {
+            i = known
             var lineStart = start
             while true {
                 while i < n && alphabet.contains(bytes[i]) { i += 1 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// JSON and JavaScript string escapes: `\n`, `\"`, `\/`, `\\`, `\uXXXX` (surrogate pairs too), `\xXX`.
 /// A run is one quoted string on one line that holds at least one escape (or, without quotes, the

@@ -13,13 +13,8 @@ struct HexDecoder: LayerDecoder {
         let minimum = HexDecoder.minimumLength
         let n = bytes.count
         var i = 0
-        while i + minimum <= n {
-            // As in base64: a run of `minimum` starting at or after `i` covers `probe`.
-            let probe = i + minimum - 1
-            guard hex.contains(bytes[probe]) else { i = probe + 1; continue }
-            var start = probe
-            while start > i && hex.contains(bytes[start - 1]) { start -= 1 }
-            var end = probe + 1
+        while let (start, known) = hex.nextRun(in: bytes, from: i, minimum: minimum) {
+            var end = known
             while end < n && hex.contains(bytes[end]) { end += 1 }
             let bounded = (start == 0 || !word.contains(bytes[start - 1])) && (end == n || !word.contains(bytes[end]))
             let length = (end - start) & ~1

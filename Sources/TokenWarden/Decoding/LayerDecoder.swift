@@ -43,6 +43,24 @@ struct ByteTable: Sendable {
     }
 
     @inline(__always) func contains(_ byte: UInt8) -> Bool { table[Int(byte)] }
+
+    /// The next run of at least `minimum` member bytes at or after `from`: its start, and the index
+    /// past the last byte known to be in it (the run may go on). Only every `minimum`th byte is read
+    /// where there is no run: a run that starts before a non-member probe byte cannot reach it.
+    func nextRun(in bytes: UnsafeRawBufferPointer, from: Int, minimum: Int) -> (start: Int, known: Int)? {
+        var i = from
+        while i + minimum <= bytes.count {
+            let probe = i + minimum - 1
+            guard contains(bytes[probe]) else {
+                i = probe + 1
+                continue
+            }
+            var start = probe
+            while start > i && contains(bytes[start - 1]) { start -= 1 }
+            return (start, probe + 1)
+        }
+        return nil
+    }
 }
 
 /// Hex digit value, or nil.

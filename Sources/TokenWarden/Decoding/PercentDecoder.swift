@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// Percent-encoding (`%3D`, `%40`): runs of URL characters holding at least one escape.
 struct PercentDecoder: LayerDecoder {
