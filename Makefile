@@ -6,13 +6,13 @@ DEMO := Fixtures/demo
 
 .PHONY: deps build release scan test rules-check rules-doc bench format lint clean
 
-# libpcre2-8 comes from the system: install it (and pkg-config) when pkg-config cannot find it.
+# libpcre2-8 and zlib come from the system: install them (and pkg-config) when pkg-config cannot find them.
 deps:
-	@if pkg-config --exists libpcre2-8 2>/dev/null; then :; else \
-		echo "make: installing libpcre2-dev and pkg-config with apt-get"; \
+	@if pkg-config --exists libpcre2-8 zlib 2>/dev/null; then :; else \
+		echo "make: installing libpcre2-dev, zlib1g-dev and pkg-config with apt-get"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libpcre2-dev pkg-config >/dev/null && \
-		pkg-config --exists libpcre2-8; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libpcre2-dev zlib1g-dev pkg-config >/dev/null && \
+		pkg-config --exists libpcre2-8 zlib; \
 	fi
 
 build: deps

@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        // Zip archives (jar, docx, apk, …), read from memory.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libpcre2-8 from the system (Debian: libpcre2-dev).
@@ -20,6 +22,12 @@ let package = Package(
             name: "CPCRE2",
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
+        ),
+        // zlib from the system (Debian: zlib1g-dev), for gzip and .tar.gz (ZIPFoundation has its own CZlib module).
+        .systemLibrary(
+            name: "CSystemZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
         // Build-time tool: turns Rules/*.yaml into Swift source so the binary carries its rules.
         .executableTarget(
@@ -37,7 +45,9 @@ let package = Package(
             name: "TokenWarden",
             dependencies: [
                 "CPCRE2",
+                "CSystemZlib",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedRulesPlugin"]

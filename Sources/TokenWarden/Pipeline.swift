@@ -16,6 +16,10 @@ public struct ScanRequest: Sendable {
     public var settingsNotes: [String] = []
     /// Keys the fingerprints of reports and baselines (not the store's).
     public var fingerprintKey: FingerprintKey?
+    /// Zip-bomb limits for archives.
+    public var archives = ArchiveLimits()
+    /// Decoding of encoded runs (depth 0: off).
+    public var decoding = DecodeLimits()
 
     public init(selection: InputSelection, rules: [Rule]) {
         self.selection = selection
@@ -41,6 +45,8 @@ public enum Pipeline {
         options.maxFileSize = request.maxFileSize
         options.showSecrets = request.showSecrets
         options.fingerprintKey = request.fingerprintKey
+        options.archives = request.archives
+        options.decoding = request.decoding
         if let store = request.store { options.store = try StoreIndex(store, key: request.storeKey) }
         options.allowSecrets = try request.config.allowSecretPatterns.map { try PCRE2Pattern($0) }
         let exclude = try PathFilter(globs: request.config.excludePaths)
@@ -56,7 +62,9 @@ public enum Pipeline {
         if let listing = input.historyListing {
             // History findings move to the commit that introduced their blob, then repeats collapse.
             for i in result.findings.indices {
-                if let blob = result.findings[i].blob, let origin = listing.introduced[blob] { result.findings[i].provenance = origin }
+                if let blob = result.findings[i].blob, let origin = listing.introduced[blob] {
+                    result.findings[i].provenance = result.findings[i].provenance.replacingRoot(with: origin)
+                }
             }
             HistoryCollapse.apply(to: &result, renames: listing.renames)
             result.findings.sort(by: Scanner.reportOrder)

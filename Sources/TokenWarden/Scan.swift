@@ -16,6 +16,10 @@ public struct ScanOptions: Sendable {
     /// Paths never scanned (config `exclude_paths`).
     public var exclude: PathFilter?
     public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Zip-bomb limits for archives (zip, tar, gzip).
+    public var archives = ArchiveLimits()
+    /// How deep and how much encoded text (base64, hex, percent, escapes) is decoded and scanned again.
+    public var decoding = DecodeLimits()
 
     public init() {}
 }
@@ -75,8 +79,14 @@ public struct Scanner: Sendable {
         (a.path, a.line, a.column, a.rule, a.commit ?? "") < (b.path, b.line, b.column, b.rule, b.commit ?? "")
     }
 
+    /// What one worker scans with.
+    private struct Work {
+        let matcher: Matcher
+        let builder: FindingBuilder
+    }
+
     private func process(_ target: ScanTarget, matcher: Matcher, builder: FindingBuilder, into result: inout ScanResult) {
-        var blob: Blob
+        let blob: Blob
         switch target {
         case .skipped(let skip):
             result.skipped.append(skip)
@@ -92,25 +102,150 @@ public struct Scanner: Sendable {
                 blob = Blob(bytes: bytes, provenance: Provenance(path: display))
             }
         }
+        scan(blob, work: Work(matcher: matcher, builder: builder), nesting: 0, budget: nil, into: &result)
+    }
+
+    /// Scans one blob: an archive is unpacked and its members scanned, a keystore is one finding,
+    /// text is matched and then its encoded runs decoded and matched. Returns false for a binary
+    /// blob, which is a skip unless `countBinary` (archive members: the archive counts them).
+    @discardableResult
+    private func scan(
+        _ blob: Blob, work: Work, nesting: Int, budget: ArchiveBudget?, countBinary: Bool = false, into result: inout ScanResult
+    ) -> Bool {
+        var blob = blob
+        // Archives and keystores are binary: they are recognised before the binary check.
+        if let format = ArchiveFormat.detect(blob.bytes) {
+            unpack(blob, format: format, work: work, nesting: nesting, budget: budget, into: &result)
+            return true
+        }
+        if let keystore = KeystoreDetector.detect(blob.bytes) {
+            if let finding = work.builder.finding(keystore, in: blob.provenance) { result.findings.append(finding) }
+            result.summary.filesScanned += 1
+            result.summary.bytesScanned += blob.bytes.count
+            return true
+        }
         if let utf8 = TextDecoding.utf16ToUTF8(blob.bytes) { blob.bytes = utf8 }
         if blob.bytes.count > options.maxFileSize {
             result.skipped.append(
                 Skip(
                     path: blob.provenance.path, reason: .tooLarge,
                     detail: "\(blob.bytes.count) bytes > --max-file-size \(options.maxFileSize)"))
-            return
+            return true
         }
         if FileReader.isBinary(blob.bytes) {
+            if countBinary { return false }
             result.skipped.append(Skip(path: blob.provenance.path, reason: .binary, detail: "NUL byte in the first 8 KiB"))
-            return
+            return true
         }
-        let matches = matcher.scan(blob)
-        result.findings += builder.findings(matches.matches, in: blob.provenance)
+        let matches = work.matcher.scan(blob)
+        var findings = work.builder.findings(matches.matches, in: blob.provenance)
         result.errors += matches.ruleErrors
         result.summary.suppressed += matches.suppressed
         result.summary.allowlisted += matches.allowlisted
         result.summary.filesScanned += 1
         result.summary.bytesScanned += blob.bytes.count
+        if options.decoding.depth > 0 {
+            let decoded = decodedFindings(in: blob, plain: matches.matches, work: work, into: &result)
+            // A catch-all hit on the encoded text itself (a base64 value under `password:`) is the
+            // same leak as what decoding found in it, less useful: the decoded finding stands for both.
+            if !decoded.isEmpty {
+                findings.removeAll { f in
+                    work.builder.isGeneric(f.rule) && decoded.contains { Scanner.starts(f.match.span, inside: $0.match.span) }
+                }
+            }
+            findings += decoded
+        }
+        result.findings += findings
+        return true
+    }
+
+    /// Scans each member of an archive as a blob named `archive!member`, within the zip-bomb limits
+    /// (one budget for an archive and every archive inside it).
+    private func unpack(
+        _ blob: Blob, format: ArchiveFormat, work: Work, nesting: Int, budget: ArchiveBudget?, into result: inout ScanResult
+    ) {
+        guard nesting < options.archives.depth else {
+            result.skipped.append(
+                Skip(
+                    path: blob.provenance.path, reason: .archiveLimit,
+                    detail: "archive nested more than \(options.archives.depth) deep: not unpacked"))
+            return
+        }
+        let budget = budget ?? ArchiveBudget(limits: options.archives, maxMemberSize: options.maxFileSize)
+        result.summary.filesScanned += 1
+        var members = 0, binary = 0
+        format.unpack(blob.bytes, path: blob.provenance.path, budget: budget) { item in
+            switch item {
+            case .member(let name, let bytes):
+                members += 1
+                let member = Blob(bytes: bytes, provenance: blob.provenance.member(name))
+                if !scan(member, work: work, nesting: nesting + 1, budget: budget, countBinary: true, into: &result) { binary += 1 }
+            case .skipped(let name, let reason, let detail):
+                let path = name.map { blob.provenance.member($0).path } ?? blob.provenance.path
+                result.skipped.append(Skip(path: path, reason: reason, detail: detail))
+            }
+        }
+        if binary > 0 {
+            result.skipped.append(
+                Skip(path: blob.provenance.path, reason: .binary, detail: "\(binary) of \(members) members binary (not scanned)"))
+        }
+    }
+
+    /// Decodes the encoded runs of a text blob (layer by layer, to `options.decoding.depth`, within
+    /// its byte budget) and matches each decoded layer. A match counts where it starts in decoded
+    /// bytes; its span becomes the encoded run's in the blob, and one whose secret was already
+    /// reported inside that run (plainly, or by a shallower layer) is dropped.
+    private func decodedFindings(in blob: Blob, plain: [Match], work: Work, into result: inout ScanResult) -> [Finding] {
+        var found: [Finding] = []
+        var budget = options.decoding.budget(forFileOf: blob.bytes.count)
+        var reported = plain
+        blob.bytes.withUnsafeBytes { root in
+            var pending = LayerDecoding.layers(of: root, provenance: blob.provenance, budget: &budget).map { ($0, 1) }
+            guard !pending.isEmpty else { return }
+            let lines = LineIndex(root)
+            while !pending.isEmpty {
+                let (layer, depth) = pending.removeFirst()
+                let matches = layer.bytes.withUnsafeBytes { work.matcher.scan($0, path: blob.provenance.path) }
+                result.errors += matches.ruleErrors
+                if !matches.matches.isEmpty {
+                    let layerLines = layer.bytes.withUnsafeBytes { LineIndex($0) }
+                    for m in matches.matches {
+                        guard let segment = layer.segment(at: layerLines.offset(line: m.span.line, column: m.span.column)) else { continue }
+                        let (line, column) = lines.position(of: segment.origin.lowerBound)
+                        if let added = blob.addedLines, !added.contains(line) { continue }
+                        let (endLine, endColumn) = lines.position(of: max(segment.origin.lowerBound, segment.origin.upperBound - 1))
+                        var moved = m
+                        moved.span = SourceSpan(line: line, column: column, endLine: endLine, endColumn: endColumn)
+                        guard !reported.contains(where: { Scanner.repeats(moved, $0, generic: work.builder.isGeneric(m.rule)) }) else {
+                            continue
+                        }
+                        reported.append(moved)
+                        if let finding = work.builder.finding(moved, in: layer.provenance) { found.append(finding) }
+                    }
+                }
+                if depth < options.decoding.depth && budget > 0 {
+                    let deeper = layer.bytes.withUnsafeBytes {
+                        LayerDecoding.layers(of: $0, provenance: layer.provenance, within: layer.segments, budget: &budget)
+                    }
+                    pending += deeper.map { ($0, depth + 1) }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Whether decoded match `m` (its span the encoded run's) repeats `earlier`: the same secret on
+    /// the run's lines, or — for a specific rule — the same rule inside the run (a PEM key matched
+    /// with its `\n` escapes and again without them).
+    static func repeats(_ m: Match, _ earlier: Match, generic: Bool) -> Bool {
+        if earlier.secret == m.secret { return earlier.span.line >= m.span.line && earlier.span.line <= m.span.endLine }
+        return !generic && earlier.rule == m.rule && starts(earlier.span, inside: m.span)
+    }
+
+    /// Whether `span` starts within `outer`.
+    static func starts(_ span: SourceSpan, inside outer: SourceSpan) -> Bool {
+        let start = (span.line, span.column)
+        return start >= (outer.line, outer.column) && start <= (outer.endLine, outer.endColumn)
     }
 }
 

@@ -34,6 +34,16 @@ struct ScanArguments: ParsableArguments {
         help: ArgumentHelp("Skip files larger than this many bytes (default 10 MiB, or the config's max_file_size).", valueName: "bytes"))
     var maxFileSize: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Layers of encoding (base64, hex, percent, string escapes) to decode and scan again (default 3; 0: off).", valueName: "n"))
+    var decodeDepth: Int?
+
+    // Zip-bomb limits, for tests and unusual archives; the defaults are in the README.
+    @Option(help: .hidden) var maxArchiveBytes: Int?
+    @Option(help: .hidden) var maxArchiveEntries: Int?
+    @Option(help: .hidden) var maxCompressionRatio: Int?
+
     @Option(help: ArgumentHelp("The config file (default: .tokenwarden.yaml when present).", valueName: "path"))
     var config: String?
 
@@ -56,6 +66,10 @@ struct ScanArguments: ParsableArguments {
 
     func validate() throws {
         if let maxFileSize, maxFileSize <= 0 { throw ValidationError("--max-file-size must be a positive number of bytes") }
+        if let decodeDepth, decodeDepth < 0 || decodeDepth > 8 { throw ValidationError("--decode-depth must be 0 to 8") }
+        for (name, value) in [("bytes", maxArchiveBytes), ("entries", maxArchiveEntries), ("ratio", maxCompressionRatio)] {
+            if let value, value <= 0 { throw ValidationError("archive limit \(name) must be positive") }
+        }
         let modes = [staged, range != nil, since != nil, history].filter { $0 }.count
         if modes > 1 { throw ValidationError("choose one of --staged, --diff, --since and --history") }
         if (branches || all) && !history { throw ValidationError("--branches and --all go with --history") }
@@ -131,6 +145,10 @@ struct ScanArguments: ParsableArguments {
         request.config = config
         request.maxFileSize = maxFileSize ?? config.maxFileSize ?? ScanOptions.defaultMaxFileSize
         request.showSecrets = showSecrets
+        if let decodeDepth { request.decoding.depth = decodeDepth }
+        if let maxArchiveBytes { request.archives.maxTotalBytes = maxArchiveBytes }
+        if let maxArchiveEntries { request.archives.maxEntries = maxArchiveEntries }
+        if let maxCompressionRatio { request.archives.maxRatio = maxCompressionRatio }
         request.shard = try shard.map(Shard.init(parsing:))
         // --store and $TOKENWARDEN_STORE are the user's own files; the config's or the default store is a setting.
         if let located = try storeOptions.load(configured: nil, defaultMissingIsNone: true) {

@@ -59,6 +59,9 @@ public struct Finding: Hashable, Sendable {
     public var description: String { about.description }
     public var remediation: String? { about.remediation }
     public var path: String { provenance.path }
+    /// How the secret was decoded before it matched, outermost first (`base64`, `base64>hex`);
+    /// nil when it matched the bytes as stored. The span is then the encoded run's.
+    public var decoded: String? { provenance.decoding }
     public var line: Int { match.span.line }
     public var column: Int { match.span.column }
     public var endLine: Int { match.span.endLine }

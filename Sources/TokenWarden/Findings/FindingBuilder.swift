@@ -10,10 +10,14 @@ public struct FindingBuilder: Sendable {
     public init(ruleSet: RuleSet, showSecrets: Bool = false, fingerprintKey: FingerprintKey? = nil) {
         var rules = Dictionary(ruleSet.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         rules[Matcher.registeredTokenRule.id] = Matcher.registeredTokenRule
+        for rule in KeystoreDetector.rules { rules[rule.id] = rule }
         self.rules = rules
         self.showSecrets = showSecrets
         self.fingerprintKey = fingerprintKey
     }
+
+    /// Whether `rule` is a catch-all rule.
+    func isGeneric(_ rule: String) -> Bool { rules[rule]?.generic ?? false }
 
     public func findings(_ matches: [Match], in provenance: Provenance) -> [Finding] {
         matches.compactMap { finding($0, in: provenance) }
@@ -29,8 +33,8 @@ public struct FindingBuilder: Sendable {
             match: match, provenance: provenance,
             about: RuleFacts(kind: rule.kind, service: rule.service, description: rule.description, remediation: rule.remediation),
             published: PublishedSecret(
-                shown: showSecrets ? String(decoding: match.secret, as: UTF8.self) : nil,
-                redacted: Redaction.redact(match.secret, publicPrefix: match.publicPrefix),
+                shown: showSecrets ? match.label ?? String(decoding: match.secret, as: UTF8.self) : nil,
+                redacted: match.label ?? Redaction.redact(match.secret, publicPrefix: match.publicPrefix),
                 fingerprint: published.fingerprint, kind: published.kind, length: match.secret.count),
             verdict: Verdict(confidence: confidence))
     }

@@ -7,7 +7,7 @@ extension Finding: Codable {
         case secret, redacted, fingerprint, length, entropy, confidence, checksum, blocking
         case commit, author, email, date, blob, commitIndex = "commit_index", remediation, status
         case tokenID = "token_id", owner, scopes, overScoped = "over_scoped", excessScopes = "excess_scopes", expiry
-        case fingerprintKind = "fingerprint_kind", keyProtection = "key_protection"
+        case fingerprintKind = "fingerprint_kind", keyProtection = "key_protection", decoded
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -17,6 +17,7 @@ extension Finding: Codable {
         try c.encode(service, forKey: .service)
         try c.encode(description, forKey: .description)
         try c.encode(path, forKey: .path)
+        try c.encodeIfPresent(decoded, forKey: .decoded)
         try c.encode(line, forKey: .line)
         try c.encode(column, forKey: .column)
         try c.encode(endLine, forKey: .endLine)
@@ -75,6 +76,10 @@ extension Finding: Codable {
         } else {
             source = .file
         }
+        var provenance = Provenance(path: path, source: source)
+        for layer in try c.decodeIfPresent(String.self, forKey: .decoded)?.split(separator: ">") ?? [] {
+            provenance = provenance.decoded(String(layer))
+        }
         var store: StoreVerdict?
         if let id = try c.decodeIfPresent(String.self, forKey: .tokenID) {
             store = StoreVerdict(
@@ -85,7 +90,7 @@ extension Finding: Codable {
                 expiry: try c.decodeIfPresent(ExpiryVerdict.self, forKey: .expiry))
         }
         self.init(
-            match: match, provenance: Provenance(path: path, source: source),
+            match: match, provenance: provenance,
             about: RuleFacts(
                 kind: try c.decodeIfPresent(SecretKind.self, forKey: .kind) ?? .token,
                 service: try c.decode(String.self, forKey: .service), description: try c.decode(String.self, forKey: .description),

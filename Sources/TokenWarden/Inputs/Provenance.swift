@@ -30,7 +30,11 @@ public struct Provenance: Hashable, Sendable {
         case history(CommitRef?, blob: String)
         /// A commit's message (with its trailers), in history and range modes.
         case commitMessage(CommitRef)
-        // Archive members and decoded layers will name their parent blob here.
+        /// A file inside an archive (zip, tar, gzip); the provenance's path is `parent.path!member`.
+        indirect case archiveMember(parent: Provenance, member: String)
+        /// Bytes decoded from a run of the parent (base64, hex, percent, escapes): findings in them
+        /// point at the encoded run in the parent, whose path they keep.
+        indirect case decoded(parent: Provenance, encoding: String)
     }
 
     public var path: String
@@ -49,26 +53,67 @@ public struct Provenance: Hashable, Sendable {
         self.source = source
     }
 
+    /// Separates an archive's path from a member's path: `dist/app.jar!config/application.properties`.
+    public static let memberSeparator = "!"
+
+    /// A member of the archive this provenance names.
+    public func member(_ name: String) -> Provenance {
+        Provenance(path: path + Provenance.memberSeparator + name, source: .archiveMember(parent: self, member: name))
+    }
+
+    /// A layer decoded from this blob with `encoding` (e.g. `base64`).
+    public func decoded(_ encoding: String) -> Provenance {
+        Provenance(path: path, source: .decoded(parent: self, encoding: encoding))
+    }
+
+    /// The provenance of the file or git blob that holds this one (itself, unless it is an archive
+    /// member or a decoded layer).
+    public var root: Provenance {
+        switch source {
+        case .archiveMember(let parent, _), .decoded(let parent, _): parent.root
+        default: self
+        }
+    }
+
+    /// The same member path and decoding layers, held by `newRoot` (history attribution moves
+    /// a blob's findings to the commit that introduced it).
+    public func replacingRoot(with newRoot: Provenance) -> Provenance {
+        switch source {
+        case .archiveMember(let parent, let member): parent.replacingRoot(with: newRoot).member(member)
+        case .decoded(let parent, let encoding): parent.replacingRoot(with: newRoot).decoded(encoding)
+        default: newRoot
+        }
+    }
+
+    /// How the bytes were decoded, outermost first (`base64>hex`); nil for bytes as stored.
+    /// The chain stops at an archive member: a member is stored bytes, not a decoding.
+    public var decoding: String? {
+        guard case .decoded(let parent, let encoding) = source else { return nil }
+        return parent.decoding.map { "\($0)>\(encoding)" } ?? encoding
+    }
+
     public var commit: CommitRef? {
         switch source {
         case .change(let commit, _): commit
         case .history(let commit, _): commit
         case .commitMessage(let commit): commit
         case .file, .stagedBlob: nil
+        case .archiveMember(let parent, _), .decoded(let parent, _): parent.commit
         }
     }
 
-    /// The git blob id, for blobs read from git.
+    /// The git blob id, for blobs read from git (for members and layers: the blob that holds them).
     public var blob: String? {
         switch source {
         case .file, .commitMessage: nil
         case .stagedBlob(let id), .change(_, let id), .history(_, let id): id
+        case .archiveMember(let parent, _), .decoded(let parent, _): parent.blob
         }
     }
 
     /// For history blobs: the id, which reports carry (one blob, many paths and commits).
     public var historyBlob: String? {
-        if case .history(_, let id) = source { return id }
+        if case .history(_, let id) = root.source { return id }
         return nil
     }
 }

@@ -15,6 +15,10 @@ public enum ScanTarget: Sendable {
 public struct Skip: Codable, Hashable, Sendable {
     public enum Reason: String, Codable, Sendable {
         case binary, tooLarge = "too-large", unreadable, symlink, notRegular = "not-a-regular-file", missing
+        /// An archive (or member) past a zip-bomb limit: compression ratio, total size, entry count, nesting.
+        case archiveLimit = "archive-limit"
+        /// An archive (or member) that does not unpack: truncated, bad checksum, unknown method.
+        case corrupt
     }
     public var path: String
     public var reason: Reason

@@ -44,12 +44,15 @@ public struct Match: Hashable, Sendable {
     /// Contexts where this match is low confidence beyond its rule's `low_in`: a URL credential for
     /// `localhost` is a set-up example in comments, documentation and tests.
     public var lowIn: Set<LowConfidenceContext>
+    /// For a binary secret (a keystore file): what reports show in its place, e.g. `PKCS#12 keystore (2.3 KiB)`.
+    public var label: String?
 
     public init(
         rule: String, span: SourceSpan, secret: [UInt8], entropy: Double, checksum: ChecksumStatus? = nil,
         keyProtection: KeyProtection? = nil, registeredToken: String? = nil, publicPrefix: Int = 0, context: [UInt8] = [],
-        sample: Bool = false, lowIn: Set<LowConfidenceContext> = []
+        sample: Bool = false, lowIn: Set<LowConfidenceContext> = [], label: String? = nil
     ) {
+        self.label = label
         self.rule = rule
         self.span = span
         self.secret = secret

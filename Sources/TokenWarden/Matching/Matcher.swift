@@ -309,6 +309,9 @@ struct LineIndex {
         return UnsafeRawBufferPointer(rebasing: bytes[start..<max(start, end)])
     }
 
+    /// The byte offset of 1-based `line` and `column`.
+    func offset(line: Int, column: Int) -> Int { starts[line - 1] + column - 1 }
+
     func position(of offset: Int) -> (line: Int, column: Int) {
         var lo = 0, hi = starts.count - 1
         while lo < hi {

@@ -41,6 +41,7 @@ public enum TextReport {
         if f.status == .leaked { tags.insert("LEAKED", at: 0) }
         if let checksum = f.checksum { tags.append("checksum \(checksum.rawValue)") }
         if let protection = f.keyProtection { tags.append(protection == .passphrase ? "passphrase-protected" : "no passphrase") }
+        if let decoded = f.decoded { tags.append("decoded \(decoded)") }
         if !f.blocking { tags.append("not blocking") }
         return "\(where_): \(f.rule) (\(f.service)) \(f.secret ?? f.redacted) [\(tags.joined(separator: ", "))]"
     }
