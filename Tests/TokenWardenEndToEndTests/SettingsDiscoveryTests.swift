@@ -80,4 +80,28 @@ final class SettingsDiscoveryTests: CLITestCase {
         // The work-tree scan reads the file on disk, as before.
         XCTAssertEqual(try run(["scan", "--baseline", "baseline.yaml", "app.py"], in: repo).status, 0)
     }
+
+    func testRangeModesReadTheBasesRuleFileAndRuleDirectory() throws {
+        let repo = try makeRepository()
+        let rule = """
+            rules:
+              - id: acme-key
+                service: acme
+                keywords: [acme_]
+                regex: '(?<secret>acme_[a-z0-9]{24})'
+                examples: ['k = acme_q7w2e9r4t1y8u3i6o5p0a2s7']
+                negative_examples: ['k = acme_short']
+
+            """
+        try write(rule, to: "ci/acme.yaml", in: repo)
+        try write(rule.replacingOccurrences(of: "acme", with: "zeta"), to: "ci/more/zeta.yaml", in: repo)
+        try write("rules: [ci/acme.yaml, ci/more]\n", to: ".tokenwarden.yaml", in: repo)
+        try write("x = 1\n", to: "app.py", in: repo)
+        try commitAll(repo, "base")
+        try write("x = 1\nk = acme_q7w2e9r4t1y8u3i6o5p0a2s7\nz = zeta_q7w2e9r4t1y8u3i6o5p0a2s7\n", to: "app.py", in: repo)
+        try commitAll(repo, "add keys")
+        let r = try run(["scan", "--format", "json", "--since", "HEAD~1"], in: repo)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertEqual(try report(r).findings.map(\.rule).sorted(), ["acme-key", "zeta-key"])
+    }
 }

@@ -69,10 +69,14 @@ public struct SettingsFiles: Sendable {
     /// The rules in a rule file, or in the `*.yaml`/`*.yml` files of a rule directory.
     public func rules(at path: String) throws -> [Rule] {
         guard let (revision, relative) = inRepository(path) else { return try RuleLoader.load(path: path) }
-        let listing = try Git.run(["ls-tree", "-z", "--name-only", "\(revision):\(relative)"], in: repository!.root)
-        let kind = String(decoding: try Git.run(["cat-file", "-t", "\(revision):\(relative)"], in: repository!.root), as: UTF8.self)
+        let object = "\(revision):\(relative)"
+        guard let type = try? Git.run(["cat-file", "-t", object], in: repository!.root) else {
+            throw InputError("\(path): no such rule file or directory at \(revision.prefix(12))")
+        }
         var files = [path]
-        if kind.hasPrefix("tree") {
+        // A directory lists its rule files; `ls-tree` on a single file's blob would fail.
+        if String(decoding: type, as: UTF8.self).hasPrefix("tree") {
+            let listing = try Git.run(["ls-tree", "-z", "--name-only", object], in: repository!.root)
             files = Git.splitNUL(listing).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
                 .map { (path as NSString).appendingPathComponent($0) }
         }
