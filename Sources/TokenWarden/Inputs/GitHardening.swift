@@ -72,21 +72,14 @@ enum GitHardening {
         return env.map { "\($0.key)=\($0.value)" }
     }
 
-    private static let driverCache = LockedBox<[String: [(key: String, value: String)]]>([:])
-
     /// Overrides for the driver programs the configuration seen from `directory` defines.
     static func driverOverrides(in directory: String) -> [(key: String, value: String)] {
-        // Keyed by the real path: `.` and the repository's top are one configuration.
-        let directory = realPath(directory) ?? directory
-        if let cached = driverCache.value[directory] { return cached }
-        let entries = (try? configEntries(in: directory)) ?? []
         var result: [(key: String, value: String)] = []
         var seen = Set<String>()
-        for entry in entries {
+        for entry in (try? configEntries(in: directory)) ?? [] {
             guard let neutral = neutralValue(forDriverKey: entry.key), seen.insert(entry.key).inserted else { continue }
             result.append((entry.key, neutral))
         }
-        driverCache.update { $0[directory] = result }
         return result
     }
 
@@ -120,7 +113,20 @@ enum GitHardening {
 
     /// Every configuration entry git sees from `directory` (`git config --list --show-scope -z`),
     /// read with the fixed overrides in force (reading configuration runs no program).
+    /// Read once per repository and run: the driver overrides, the partial-clone check and the
+    /// hook installer all ask.
     static func configEntries(in directory: String) throws -> [ConfigEntry] {
+        // Keyed by the real path: `.` and the repository's top are one configuration.
+        let key = realPath(directory) ?? directory
+        if let cached = configCache.value[key] { return cached }
+        let entries = try readConfigEntries(in: directory)
+        configCache.update { $0[key] = entries }
+        return entries
+    }
+
+    private static let configCache = LockedBox<[String: [ConfigEntry]]>([:])
+
+    private static func readConfigEntries(in directory: String) throws -> [ConfigEntry] {
         let (status, out, err) = try ChildProcess.output(
             commandLine(["config", "--list", "--show-scope", "-z"], in: directory),
             environment: environment(drivers: []))
