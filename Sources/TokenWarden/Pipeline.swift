@@ -20,6 +20,8 @@ public struct ScanRequest: Sendable {
     public var archives = ArchiveLimits()
     /// Decoding of encoded runs (depth 0: off).
     public var decoding = DecodeLimits()
+    /// How many `git cat-file` processes inflate git blobs at once (nil: one per core).
+    public var catFileProcesses: Int?
 
     public init(selection: InputSelection, rules: [Rule]) {
         self.selection = selection
@@ -52,7 +54,8 @@ public enum Pipeline {
         let exclude = try PathFilter(globs: request.config.excludePaths)
 
         let input = try request.selection.prepare(
-            maxFileSize: request.maxFileSize, shard: request.shard, exclude: exclude.isEmpty ? nil : exclude)
+            maxFileSize: request.maxFileSize, shard: request.shard, exclude: exclude.isEmpty ? nil : exclude,
+            catFileProcesses: request.catFileProcesses)
         let counter = ScanProgress(input.stream)
         let stop = progress?(counter, request.selection)
         let ruleSet = RuleSet(request.rules)
@@ -62,7 +65,7 @@ public enum Pipeline {
         if let listing = input.historyListing {
             // History findings move to the commit that introduced their blob, then repeats collapse.
             for i in result.findings.indices {
-                if let blob = result.findings[i].blob, let origin = listing.introduced[blob] {
+                if let blob = result.findings[i].blob, let origin = listing.introduction(of: blob) {
                     result.findings[i].provenance = result.findings[i].provenance.replacingRoot(with: origin)
                 }
             }

@@ -257,8 +257,11 @@ public final class ScanProgress: Sendable {
 
     public init(_ stream: TargetStream) { self.stream = stream }
 
-    /// The number of items, once the input knows it.
-    public var total: Int? { stream.total }
+    /// The number of items: exact once the input has listed them all, estimated before
+    /// (`totalIsEstimate`), nil when neither is known.
+    public var total: Int? { stream.total ?? stream.estimatedTotal }
+
+    public var totalIsEstimate: Bool { stream.total == nil && stream.estimatedTotal != nil }
 
     func advance(bytes: Int) {
         doneCount.wrappingAdd(1, ordering: .relaxed)

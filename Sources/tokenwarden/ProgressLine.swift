@@ -34,21 +34,16 @@ final class ProgressLine: @unchecked Sendable {
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
     }
 
+    /// `scanning: 1200/~5400 blobs, 310 blobs/s, 42.0 MB/s, ETA 0:13` — `~` while the total is an
+    /// estimate (a history scan counts cheaply first, then knows exactly once listing ends).
     func render() -> String {
         let elapsed = max(Date().timeIntervalSince(started), 0.001)
         let done = progress.done
-        let mbps = Double(progress.bytes) / 1_048_576 / elapsed
-        var line = "scanning: \(done)"
-        if let total = progress.total, total > 0 {
-            line += "/\(total) \(unit)"
-            if done > 0 && done < total {
-                let eta = Int(elapsed / Double(done) * Double(total - done))
-                line += String(format: ", %.1f MB/s, ETA %d:%02d", mbps, eta / 60, eta % 60)
-                return line
-            }
-        } else {
-            line += " \(unit)"
-        }
-        return line + String(format: ", %.1f MB/s", mbps)
+        let rates = String(format: "%.0f %@/s, %.1f MB/s", Double(done) / elapsed, unit, Double(progress.bytes) / 1_048_576 / elapsed)
+        guard let total = progress.total, total > 0 else { return "scanning: \(done) \(unit), \(rates)" }
+        let line = "scanning: \(done)/\(progress.totalIsEstimate ? "~" : "")\(total) \(unit), \(rates)"
+        guard done > 0 && done < total else { return line }
+        let eta = Int(elapsed / Double(done) * Double(total - done))
+        return line + String(format: ", ETA %d:%02d", eta / 60, eta % 60)
     }
 }

@@ -43,6 +43,8 @@ struct ScanArguments: ParsableArguments {
     @Option(help: .hidden) var maxArchiveBytes: Int?
     @Option(help: .hidden) var maxArchiveEntries: Int?
     @Option(help: .hidden) var maxCompressionRatio: Int?
+    // git cat-file processes inflating blobs at once (default: one per core), for benchmarks and tests.
+    @Option(help: .hidden) var catFileProcesses: Int?
 
     @Option(help: ArgumentHelp("The config file (default: .tokenwarden.yaml when present).", valueName: "path"))
     var config: String?
@@ -78,6 +80,7 @@ struct ScanArguments: ParsableArguments {
             throw ValidationError("with --staged, --diff, --since or --history, name at most one repository path")
         }
         if staged && shard != nil { throw ValidationError("--shard does not go with --staged") }
+        if let n = catFileProcesses, !(1...64).contains(n) { throw ValidationError("--cat-file-processes must be 1 to 64, not \(n)") }
     }
 
     var isGitMode: Bool { staged || range != nil || since != nil || history }
@@ -150,6 +153,7 @@ struct ScanArguments: ParsableArguments {
         if let maxArchiveEntries { request.archives.maxEntries = maxArchiveEntries }
         if let maxCompressionRatio { request.archives.maxRatio = maxCompressionRatio }
         request.shard = try shard.map(Shard.init(parsing:))
+        request.catFileProcesses = catFileProcesses
         // --store and $TOKENWARDEN_STORE are the user's own files; the config's or the default store is a setting.
         if let located = try storeOptions.load(configured: nil, defaultMissingIsNone: true) {
             request.store = located.store

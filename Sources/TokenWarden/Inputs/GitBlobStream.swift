@@ -14,11 +14,19 @@ struct BlobRequest: Sendable {
     var addedLines: Set<Int>?
 }
 
-/// Fetches blobs through one `git cat-file --batch` process and feeds them to a `TargetQueue`
-/// as they arrive. Three stages run at once: the producer lists blobs (e.g. parses `git log`)
-/// and writes their ids to cat-file, a reader turns cat-file's output into blobs, and the
-/// scanner's workers match them — so listing, decompressing and matching overlap.
+/// Fetches blobs through `git cat-file --batch` processes and feeds them to a `TargetQueue` as
+/// they arrive. The producer lists blobs (e.g. parses `git log`) into a bounded backlog; each
+/// cat-file process has a feeder that takes batches of ids from it and a reader that turns the
+/// output into blobs; the scanner's workers match them. cat-file inflates on one core, so several
+/// processes over disjoint batches put every core to work, and listing runs ahead of inflation
+/// (the exact total is known early).
 enum GitBlobStream {
+    /// cat-file processes by default: one per core (inflating is most of a history scan's work).
+    static let defaultProcesses = ProcessInfo.processInfo.activeProcessorCount
+    /// Requests the listing may run ahead of inflation (a few megabytes), in batches of `batchSize`.
+    static let backlog = 16_384
+    static let batchSize = 64
+
     /// Starts streaming in the background. `produce` is called on its own thread and emits
     /// requests in order; the returned box holds the first error, if any, once the queue closes.
     /// `revisions` are what the requests come from; in a partial clone, blobs they reach that are
@@ -27,27 +35,28 @@ enum GitBlobStream {
     /// forbids, and whose failure kills cat-file part-way.
     static func start(
         repository: GitRepository, maxSize: Int, into queue: TargetQueue, revisions: [String]? = nil,
-        produce: @escaping @Sendable (_ emit: (BlobRequest) -> Void) throws -> Void
+        processes: Int = defaultProcesses, produce: @escaping @Sendable (_ emit: (BlobRequest) -> Void) throws -> Void
     ) -> LockedBox<InputError?> {
         let failure = LockedBox<InputError?>(nil)
         @Sendable func record(_ error: Error) {
             failure.update { if $0 == nil { $0 = (error as? InputError) ?? InputError("git: \(error)") } }
         }
-        let git: GitProcess
-        do { git = try GitProcess(["cat-file", "--batch"], in: repository.root) } catch {
+        var gits: [GitProcess] = []
+        do {
+            for _ in 0..<max(1, processes) { gits.append(try GitProcess(["cat-file", "--batch"], in: repository.root)) }
+        } catch {
             record(error)
+            gits.forEach { $0.terminate() }
             queue.close()
             return failure
         }
-        let pending = BlockingQueue<BlobRequest>()
+        let batches = BlockingQueue<[BlobRequest]>(capacity: backlog / batchSize)
         let missing = revisions.map { repository.missingObjects(reachableFrom: $0) } ?? []
         Thread {
-            var chunk: [UInt8] = []
+            var batch: [BlobRequest] = []
             var count = 0
-            var alive = true
             do {
                 try produce { request in
-                    guard alive else { return }
                     if missing.contains(request.id) {
                         queue.put(
                             .skipped(
@@ -56,40 +65,67 @@ enum GitBlobStream {
                                     detail: "git object \(request.id) is not in this partial clone (not fetched)")))
                         return
                     }
-                    pending.put(request)
                     count += 1
-                    chunk += request.id.utf8
-                    chunk.append(0x0A)
-                    if chunk.count >= 4096 {
-                        alive = git.write(chunk)
-                        chunk.removeAll(keepingCapacity: true)
+                    batch.append(request)
+                    if batch.count == batchSize {
+                        batches.put(batch)
+                        batch.removeAll(keepingCapacity: true)
                     }
                 }
             } catch {
                 record(error)
             }
-            if alive { git.write(chunk) }
-            git.closeInput()
+            if !batch.isEmpty { batches.put(batch) }
             queue.setTotal(count)
-            pending.close()
+            batches.close()
         }.start()
-        Thread {
-            do {
+        let running = LockedBox(gits.count)
+        for git in gits {
+            let pending = BlockingQueue<BlobRequest>()
+            Thread { feed(git, from: batches, pending: pending) }.start()
+            Thread {
                 do {
-                    try read(git, pending, maxSize: maxSize, into: queue)
-                } catch {
-                    // When git stopped early, its own error says why.
+                    do {
+                        try read(git, pending, maxSize: maxSize, into: queue)
+                    } catch {
+                        // When git stopped early, its own error says why.
+                        try git.finish()
+                        throw error
+                    }
                     try git.finish()
-                    throw error
+                } catch {
+                    record(error)
+                    git.terminate()
+                    while pending.next() != nil {}  // let the feeder finish
                 }
-                try git.finish()
-            } catch {
-                record(error)
-                git.terminate()
-            }
-            queue.close()
-        }.start()
+                if running.update({
+                    $0 -= 1; return $0
+                }) == 0 {
+                    queue.close()
+                }
+            }.start()
+        }
         return failure
+    }
+
+    /// Writes the ids of each batch it takes to `git`, in order, and hands the requests to its
+    /// reader. When git has died it keeps taking batches (and drops them), so the producer never
+    /// waits on a dead process; the reader reports why it died.
+    private static func feed(_ git: GitProcess, from batches: BlockingQueue<[BlobRequest]>, pending: BlockingQueue<BlobRequest>) {
+        var alive = true
+        var ids: [UInt8] = []
+        while let batch = batches.next() {
+            guard alive else { continue }
+            ids.removeAll(keepingCapacity: true)
+            for request in batch {
+                pending.put(request)
+                ids += request.id.utf8
+                ids.append(0x0A)
+            }
+            alive = git.write(ids)
+        }
+        git.closeInput()
+        pending.close()
     }
 
     private static func read(_ git: GitProcess, _ pending: BlockingQueue<BlobRequest>, maxSize: Int, into queue: TargetQueue) throws {

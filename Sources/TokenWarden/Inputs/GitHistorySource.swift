@@ -16,14 +16,6 @@ public enum GitHistorySource {
 
     static let emptyBlob = String(repeating: "0", count: 40)
 
-    /// What listing the history found besides the blobs themselves.
-    struct Listing: Sendable {
-        /// Where each blob was introduced: its oldest sighting.
-        var introduced: [String: Provenance] = [:]
-        /// Renames seen, new path → old path, so a secret kept across a rename is one finding.
-        var renames: [String: String] = [:]
-    }
-
     /// Emits each blob to scan as soon as `git log` first shows it (newest commits first, so
     /// scanning starts at once), and returns where each blob was introduced: its oldest sighting.
     static func produce(_ repository: GitRepository, refs: Refs, shard: Shard?, emit: (BlobRequest) -> Void) throws -> Listing {
@@ -34,11 +26,10 @@ public enum GitHistorySource {
             ["log"] + refs.arguments + [
                 "--raw", "--no-abbrev", "-z", "-M", "--diff-merges=first-parent", CommitRef.format, "--",
             ], in: repository.root)
-        var introduced: [String: Provenance] = [:]
-        var renames: [String: String] = [:]
+        var listing = Listing()
         var commit: CommitRef?
-        var commitIndex = -1
-        var pendingBlob: String?
+        var commitIndex = Listing.Origin.noCommit
+        var pendingBlob: ArraySlice<UInt8>?
         var pendingRename = false
         while var token = git.output.read(until: 0) {
             while token.first == 0x0A { token.removeFirst() }
@@ -47,14 +38,17 @@ public enum GitHistorySource {
                 pendingBlob = nil
                 if pendingRename, let newPath = git.output.read(until: 0) {
                     pendingRename = false
-                    let old = String(decoding: token, as: UTF8.self), new = String(decoding: newPath, as: UTF8.self)
-                    if old != new, renames[new] == nil { renames[new] = old }
+                    let old = listing.intern(path: String(decoding: token, as: UTF8.self))
+                    listing.addRename(from: old, to: listing.intern(path: String(decoding: newPath, as: UTF8.self)))
                     token = newPath
                 }
-                let path = String(decoding: token, as: UTF8.self)
-                let provenance = Provenance(path: path, source: .history(commit, blob: id))
-                if introduced.updateValue(provenance, forKey: id) == nil, shard?.owns(id) ?? true {
-                    emit(BlobRequest(id: id, provenance: provenance))
+                let path = listing.intern(path: String(decoding: token, as: UTF8.self))
+                let origin = Listing.Origin(commit: commitIndex, path: path)
+                let blob = String(decoding: id, as: UTF8.self)
+                if listing.sight(blob: id, at: origin), shard?.owns(blob) ?? true {
+                    emit(
+                        BlobRequest(
+                            id: blob, provenance: Provenance(path: listing.paths[path], source: .history(commit, blob: blob))))
                 }
                 continue
             }
@@ -62,9 +56,13 @@ public enum GitHistorySource {
                 // With -z the header's NUL-separated fields arrive as tokens of their own.
                 var fields = [token.dropFirst()]
                 while fields.count < CommitRef.fieldCount, let field = git.output.read(until: 0) { fields.append(field[...]) }
-                commitIndex += 1
                 commit = CommitRef(fields: fields)
-                commit?.index = commitIndex
+                commitIndex = Listing.Origin.noCommit
+                if var known = commit {
+                    commitIndex = listing.addCommit(known)
+                    known.index = Int(commitIndex)
+                    commit = known
+                }
                 if let commit, shard?.owns(commit.id) ?? true {
                     emit(BlobRequest(id: commit.id, provenance: .message(of: commit)))
                 }
@@ -73,10 +71,10 @@ public enum GitHistorySource {
                 let fields = token.dropFirst().split(separator: UInt8(ascii: " "))
                 guard fields.count >= 5 else { continue }
                 let mode = String(decoding: fields[1], as: UTF8.self)
-                let id = String(decoding: fields[3], as: UTF8.self)
+                let id = fields[3]
                 let twoPaths = fields[4].first == UInt8(ascii: "R") || fields[4].first == UInt8(ascii: "C")
                 // Regular files only: symlinks hold a path, submodules a commit id.
-                if mode == "100644" || mode == "100755", id != emptyBlob {
+                if mode == "100644" || mode == "100755", !id.elementsEqual(emptyBlob.utf8) {
                     pendingBlob = id
                     pendingRename = twoPaths && fields[4].first == UInt8(ascii: "R")
                     if twoPaths && !pendingRename { _ = git.output.read(until: 0) }  // a copy: keep only the new path
@@ -87,6 +85,6 @@ public enum GitHistorySource {
             }
         }
         try git.finish()
-        return Listing(introduced: introduced, renames: renames)
+        return listing
     }
 }

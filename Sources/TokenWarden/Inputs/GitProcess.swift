@@ -11,9 +11,16 @@ final class GitProcess: @unchecked Sendable {
     let output: ByteReader
     let arguments: [String]
 
+    /// How much of the pack files one streaming git maps at once. git's default (8 GiB of 1 GiB
+    /// windows) maps a whole pack, which counts as its resident memory: on a 500k-commit history
+    /// `git log` peaked at 912 MB with it and 359 MB with these, no slower.
+    static let packLimits = ["-c", "core.packedGitWindowSize=32m", "-c", "core.packedGitLimit=128m"]
+
     init(_ arguments: [String], in directory: String) throws {
         self.arguments = arguments
-        child = try ChildProcess(GitHardening.commandLine(arguments, in: directory), environment: GitHardening.environment(in: directory))
+        child = try ChildProcess(
+            GitHardening.commandLine(GitProcess.packLimits + arguments, in: directory), environment: GitHardening.environment(in: directory)
+        )
         #if os(Linux)
         // A bigger pipe (F_SETPIPE_SZ = 1031, Linux only) means fewer wake-ups while git streams megabytes.
         _ = fcntl(child.stdoutFD, 1031, 1 << 20)

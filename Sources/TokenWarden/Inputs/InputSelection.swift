@@ -43,7 +43,11 @@ public struct PreparedInput: Sendable {
 extension InputSelection {
     /// Lists the work; for git inputs, starts streaming blobs in the background.
     /// Paths matching `exclude` are left out (and not counted as skipped: the user asked).
-    public func prepare(maxFileSize: Int, shard: Shard? = nil, exclude: PathFilter? = nil) throws -> PreparedInput {
+    /// Git blobs are read by `catFileProcesses` `git cat-file` processes at once (default: one per core).
+    public func prepare(
+        maxFileSize: Int, shard: Shard? = nil, exclude: PathFilter? = nil, catFileProcesses: Int? = nil
+    ) throws -> PreparedInput {
+        let catFileProcesses = catFileProcesses ?? GitBlobStream.defaultProcesses
         let scratch = MatchScratch()
         let excluded: (String) -> Bool = { path in exclude?.matches(path, scratch: scratch) ?? false }
         switch self {
@@ -78,14 +82,14 @@ extension InputSelection {
             let (requests, skipped) = try GitDiffSource.staged(repository)
             return stream(
                 requests.filter { !excluded($0.provenance.path) }, skipped: skipped.filter { !excluded($0.path) },
-                repository: repository, maxFileSize: maxFileSize)
+                repository: repository, maxFileSize: maxFileSize, processes: catFileProcesses)
 
         case .diff(let range, let dir):
             let repository = try GitRepository(containing: dir, allowBare: true)
             let (requests, skipped) = try GitDiffSource.range(range, repository: repository, shard: shard)
             var input = stream(
                 requests.filter { !excluded($0.provenance.path) }, skipped: skipped.filter { !excluded($0.path) },
-                repository: repository, maxFileSize: maxFileSize, revisions: [range])
+                repository: repository, maxFileSize: maxFileSize, processes: catFileProcesses, revisions: [range])
             if repository.isShallow { input.notes.append("shallow clone: commits beyond the shallow boundary are not in the range") }
             return input
 
@@ -93,8 +97,10 @@ extension InputSelection {
             let repository = try GitRepository(containing: dir, allowBare: true)
             let queue = TargetQueue(total: nil)
             let introductions = LockedBox(GitHistorySource.Listing())
-            let failure = GitBlobStream.start(repository: repository, maxSize: maxFileSize, into: queue, revisions: refs.arguments) {
-                emit in
+            Thread { if let count = GitHistorySource.estimate(repository, refs: refs, shard: shard) { queue.setEstimate(count) } }.start()
+            let failure = GitBlobStream.start(
+                repository: repository, maxSize: maxFileSize, into: queue, revisions: refs.arguments, processes: catFileProcesses
+            ) { emit in
                 let historyScratch = MatchScratch()
                 introductions.value = try GitHistorySource.produce(repository, refs: refs, shard: shard) { request in
                     if exclude?.matches(request.provenance.path, scratch: historyScratch) != true { emit(request) }
@@ -107,11 +113,13 @@ extension InputSelection {
     }
 
     private func stream(
-        _ requests: [BlobRequest], skipped: [Skip], repository: GitRepository, maxFileSize: Int,
+        _ requests: [BlobRequest], skipped: [Skip], repository: GitRepository, maxFileSize: Int, processes: Int,
         revisions: [String]? = nil
     ) -> PreparedInput {
         let queue = TargetQueue(total: requests.count)
-        let failure = GitBlobStream.start(repository: repository, maxSize: maxFileSize, into: queue, revisions: revisions) { emit in
+        let failure = GitBlobStream.start(
+            repository: repository, maxSize: maxFileSize, into: queue, revisions: revisions, processes: processes
+        ) { emit in
             requests.forEach(emit)
         }
         return PreparedInput(stream: queue, skipped: skipped, streamFailure: failure)

@@ -37,6 +37,12 @@ public protocol TargetStream: Sendable {
     func next() -> ScanTarget?
     /// How many targets there are in all, when known (for progress).
     var total: Int? { get }
+    /// A cheap count made before listing ends (for progress), while `total` is still unknown.
+    var estimatedTotal: Int? { get }
+}
+
+extension TargetStream {
+    public var estimatedTotal: Int? { nil }
 }
 
 /// Targets known up front.
@@ -62,6 +68,7 @@ public final class TargetList: TargetStream {
 public final class TargetQueue: TargetStream, @unchecked Sendable {
     private let queue: BlockingQueue<ScanTarget>
     private let knownTotal: LockedBox<Int?>
+    private let estimate = LockedBox<Int?>(nil)
 
     public init(total: Int?, capacity: Int = 256, maxBytes: Int = 64 << 20) {
         knownTotal = LockedBox(total)
@@ -75,6 +82,10 @@ public final class TargetQueue: TargetStream, @unchecked Sendable {
     public var total: Int? { knownTotal.value }
 
     func setTotal(_ total: Int) { knownTotal.value = total }
+
+    public var estimatedTotal: Int? { estimate.value }
+
+    func setEstimate(_ count: Int) { estimate.value = count }
 
     /// Blocks while the queue is full.
     public func put(_ target: ScanTarget) { queue.put(target) }
