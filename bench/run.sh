@@ -9,6 +9,9 @@ WORK=$ROOT/bench/work
 VENV=$ROOT/bench/.venv
 BUNDLE=${FLASK_BUNDLE:-$ROOT/../shared/corpus/flask.bundle}
 RUNS=${RUNS:-10}
+HISTORY_RUNS=${HISTORY_RUNS:-3}
+# The large generated history (git fast-import); BIG_COMMITS=50000 skips it on a slow machine.
+BIG_COMMITS=${BIG_COMMITS:-500000}
 mkdir -p "$WORK"
 
 need_apt=()
@@ -50,7 +53,7 @@ tmp=$(mktemp -d)
 # time_row NAME CORPUS DIR COMMAND...: median wall (hyperfine), peak RSS, findings (from JSON lines count).
 time_row() {
     local tool=$1 corpus=$2 dir=$3; shift 3
-    (cd "$dir" && hyperfine -N -i --warmup 2 --runs "$RUNS" --export-json "$tmp/h.json" "$*" >/dev/null 2>&1)
+    (cd "$dir" && hyperfine -N -i --warmup "$([ "$RUNS" -gt 3 ] && echo 2 || echo 0)" --runs "$RUNS" --export-json "$tmp/h.json" "$*" >/dev/null 2>&1)
     local median rss
     median=$(python3 -c "import json;print(round(json.load(open('$tmp/h.json'))['results'][0]['median']*1000,1))")
     rss=$(cd "$dir" && /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}')
@@ -72,9 +75,27 @@ rows+=("$(time_row "ripgrep (all rule keywords)" "generated tree" "$GEN" rg -i -
 echo "bench: staged one-file change"
 rows+=("$(time_row tokenwarden "staged 1-file change" "$STAGED" "$TW" scan --staged)|$(count_tw "$STAGED" scan --staged)")
 rows+=("$(time_row betterleaks "staged 1-file change" "$STAGED" "$BL" git --staged . --no-banner -l error --exit-code=0)|$(count_bl "$STAGED" git --staged .)")
-echo "bench: full history"
-rows+=("$(time_row tokenwarden "flask history (all refs)" "$FLASK" "$TW" scan --history --all --no-progress)|$(count_tw "$FLASK" scan --history --all --no-progress)")
-rows+=("$(time_row betterleaks "flask history (all refs)" "$FLASK" "$BL" git . --no-banner -l error --exit-code=0 --log-opts=--all)|$(count_bl "$FLASK" git . --log-opts=--all)")
+echo "bench: full history (flask, typeorm, generated 50k and ${BIG_COMMITS} commits)"
+# Bare mirrors (every branch and tag), and generated histories (bench/gen_history.py, git fast-import).
+for name in flask typeorm; do
+    bundle=$BUNDLE; [ $name = typeorm ] && bundle=$TYPEORM_BUNDLE
+    [ -d "$WORK/$name.git" ] || git clone -q --mirror "$bundle" "$WORK/$name.git"
+done
+for commits in 50000 "$BIG_COMMITS"; do
+    [ -d "$WORK/gen$commits.git" ] || { echo "bench: generating a $commits-commit history"; python3 "$ROOT/bench/gen_history.py" "$WORK/gen$commits.git" "$commits"; }
+done
+# history_rows CORPUS DIR RUNS: tokenwarden, betterleaks and the floor (git alone inflating every object).
+history_rows() {
+    local corpus=$1 dir=$2 runs=$3
+    rows+=("$(RUNS=$runs time_row tokenwarden "$corpus" "$dir" "$TW" scan --history --all --no-progress .)|$(count_tw "$dir" scan --history --all --no-progress .)")
+    rows+=("$(RUNS=$runs time_row betterleaks "$corpus" "$dir" "$BL" git . --no-banner -l error --exit-code=0 --log-opts=--all)|$(count_bl "$dir" git . --log-opts=--all)")
+    rows+=("$(RUNS=$runs time_row "git cat-file floor" "$corpus" "$dir" git cat-file --batch-all-objects --batch)|-")
+}
+history_rows "flask history (all refs)" "$WORK/flask.git" "$RUNS"
+history_rows "typeorm history (all refs)" "$WORK/typeorm.git" "$HISTORY_RUNS"
+history_rows "generated 50k-commit history" "$WORK/gen50000.git" "$HISTORY_RUNS"
+rows+=("$(RUNS=2 time_row tokenwarden "generated ${BIG_COMMITS}-commit history" "$WORK/gen$BIG_COMMITS.git" "$TW" scan --history --all --no-progress .)|$(count_tw "$WORK/gen$BIG_COMMITS.git" scan --history --all --no-progress .)")
+rows+=("$(RUNS=2 time_row "git cat-file floor" "generated ${BIG_COMMITS}-commit history" "$WORK/gen$BIG_COMMITS.git" git cat-file --batch-all-objects --batch)|-")
 echo "bench: 100k-token store"
 STORE100K=$WORK/store-100k.yaml
 [ -f "$STORE100K" ] || python3 "$ROOT/bench/generate_store.py" 100000 "$STORE100K"
@@ -95,6 +116,10 @@ echo "$CHECK"
     echo "(static Swift stdlib), median of $RUNS runs (hyperfine), peak RSS from /usr/bin/time -v."
     echo "tokenwarden $("$TW" --version), betterleaks $("$BL" version 2>&1 | tail -1), $(rg --version | head -1)."
     echo
+    echo "History rows: \`scan --history --all\` on bare mirrors and generated histories (bench/gen_history.py),"
+    echo "median of $HISTORY_RUNS runs (flask: $RUNS, the largest: 2); the git cat-file floor is"
+    echo "\`git cat-file --batch-all-objects --batch\` (one git process inflating every object: what git alone costs)."
+    echo
     echo "| tool | corpus | median ms | peak RSS MB | findings | tokenwarden / betterleaks |"
     echo "|---|---|---:|---:|---:|---:|"
     declare -A tw
@@ -112,8 +137,11 @@ echo "$CHECK"
     done
     echo
     echo "Generated tree: $CHECK."
+    echo
+    echo "Generated histories: $(git -C "$WORK/gen50000.git" rev-list --all --count) and $(git -C "$WORK/gen$BIG_COMMITS.git" rev-list --all --count) commits,"
+    echo "$(git -C "$WORK/gen50000.git" count-objects -vH | awk -F': ' '/size-pack/ {print $2}') and $(git -C "$WORK/gen$BIG_COMMITS.git" count-objects -vH | awk -F': ' '/size-pack/ {print $2}') packed."
 } > "$RESULTS"
-python3 "$ROOT/bench/targets.py" "$RESULTS"
+BIG_COMMITS=$BIG_COMMITS python3 "$ROOT/bench/targets.py" "$RESULTS"
 
 # Detection (issue 13): the labelled corpus, then the real work trees (flask, typeorm), all three tools.
 echo "bench: detection corpus and real work trees"
