@@ -192,6 +192,24 @@ final class GitInputTests: CLITestCase {
         }
     }
 
+    func testCatFileProcessesSplitTheWorkWithoutChangingTheReport() throws {
+        let repo = try makeRepository()
+        for i in 0..<10 {
+            try write("n=\(i)\nTOKEN=\(i % 3 == 0 ? other : token)\n", to: "dir\(i % 2)/f.env", in: repo)
+            try commit(repo, "c\(i)")
+        }
+        let one = try run(["scan", "--history", "--cat-file-processes", "1", "-f", "jsonl"], in: repo)
+        XCTAssertEqual(one.status, 1, one.stderr)
+        XCTAssertEqual(one.stdout.split(separator: "\n").count, 4, "two secrets in two lineages:\n\(one.stdout)")
+        for n in ["2", "5"] {
+            let many = try run(["scan", "--history", "--cat-file-processes", n, "-f", "jsonl"], in: repo)
+            XCTAssertEqual(many.stdout, one.stdout, "\(n) processes")
+        }
+        let bad = try run(["scan", "--history", "--cat-file-processes", "0"], in: repo)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("--cat-file-processes must be 1 to 64"), bad.stderr)
+    }
+
     func testGitErrorsAreOneLineExitTwo() throws {
         let plain = try TestSupport.temporaryDirectory(self)
         for args in [["scan", "--staged", plain.path], ["scan", "--history", plain.path]] {

@@ -13,29 +13,48 @@ final class HistoryScanTests: CLITestCase {
         try git(["rev-parse", "HEAD"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    private var clock = 1_700_000_000
+
+    /// Commits everything a minute after the previous commit: distinct dates keep `git log --all`
+    /// in one order (on a tie a branch tip may be listed before the merge that is its child).
+    private func commitDated(_ repo: URL, _ message: String) throws {
+        clock += 60
+        try git(["add", "-A"], in: repo)
+        try dated(["commit", "-qm", message, "--no-verify"], in: repo)
+    }
+
+    private func dated(_ arguments: [String], in repo: URL) throws {
+        let date = "\(clock) +0000"
+        let r = try Self.execute(
+            "/usr/bin/env", ["git"] + arguments, in: repo, stdin: nil,
+            environment: ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date])
+        XCTAssertEqual(r.status, 0, r.stderr)
+    }
+
     /// A history with a secret kept across versions and a rename, a second one added on a branch
     /// and merged, and filler commits; returns the repository and the two introducing commits.
     private func makeHistory() throws -> (repo: URL, kept: String, branched: String) {
         let repo = try makeRepository()
         for i in 0..<12 { try write("value = \(i)\n", to: "src/file\(i).py", in: repo) }
-        try commitAll(repo, "filler")
+        try commitDated(repo, "filler")
         try write("TOKEN=\(token)\n", to: "config/app.env", in: repo)
-        try commitAll(repo, "introduce")
+        try commitDated(repo, "introduce")
         let kept = try head(repo)
         for i in 1...3 {
             try write("TOKEN=\(token)\nVERSION=\(i)\n", to: "config/app.env", in: repo)
             try write("value = \(i * 100)\n", to: "src/file\(i).py", in: repo)
-            try commitAll(repo, "bump \(i)")
+            try commitDated(repo, "bump \(i)")
         }
         try git(["mv", "config/app.env", "config/prod.env"], in: repo)
         try write("TOKEN=\(token)\nVERSION=4\n", to: "config/prod.env", in: repo)
-        try commitAll(repo, "rename")
+        try commitDated(repo, "rename")
         try git(["checkout", "-qb", "feature", "HEAD~2"], in: repo)
         try write("KEY=\(other)\n", to: "feature.env", in: repo)
-        try commitAll(repo, "feature key")
+        try commitDated(repo, "feature key")
         let branched = try head(repo)
         try git(["checkout", "-q", "main"], in: repo)
-        try git(["merge", "-q", "--no-edit", "--no-ff", "feature"], in: repo)
+        clock += 60
+        try dated(["merge", "-q", "--no-edit", "--no-ff", "feature"], in: repo)
         return (repo, kept, branched)
     }
 
@@ -68,15 +87,32 @@ final class HistoryScanTests: CLITestCase {
         }
     }
 
-    func testTheEstimateCoversWhatListingFinds() throws {
+    func testTheEstimateExtrapolatesFromTheCommitCount() throws {
         let (repo, _, _) = try makeHistory()
         let repository = try GitRepository(containing: repo.path)
-        let estimate = try XCTUnwrap(GitHistorySource.estimate(repository, refs: .all, shard: nil))
-        var emitted = 0
-        let listing = try GitHistorySource.produce(repository, refs: .all, shard: nil) { _ in emitted += 1 }
-        // Every unique blob plus every commit message: the object database holds no others here.
-        XCTAssertEqual(emitted, listing.blobCount + listing.commits.count)
-        XCTAssertEqual(estimate, emitted)
+        var listed = 0
+        let listing = try GitHistorySource.produce(repository, refs: .all, shard: nil, onCommit: { listed += 1 }, emit: { _ in })
+        XCTAssertEqual(GitHistorySource.commitCount(repository, refs: .all), listing.commits.count)
+        XCTAssertEqual(listed, listing.commits.count)
+        XCTAssertEqual(GitHistorySource.extrapolate(emitted: 300, listed: 100, of: 1000), 3000)
+        XCTAssertEqual(GitHistorySource.extrapolate(emitted: 300, listed: 0, of: 1000), 300, "nothing listed yet")
+        XCTAssertEqual(GitHistorySource.extrapolate(emitted: 300, listed: 1000, of: 1000), 300)
+    }
+
+    func testListingRunsAheadOfInflationSoTheTotalComesEarly() throws {
+        let (repo, _, _) = try makeHistory()
+        let input = try InputSelection.history(refs: .all, repository: repo.path).prepare(maxFileSize: 1 << 20)
+        let progress = ScanProgress(input.stream)
+        // Nothing is taken from the queue yet: the listing and the estimate run on their own.
+        let deadline = Date().addingTimeInterval(20)
+        while input.stream.total == nil, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        let total = try XCTUnwrap(input.stream.total, "listing a small history does not wait for inflation")
+        XCTAssertEqual(progress.total, total)
+        XCTAssertFalse(progress.totalIsEstimate)
+        var taken = 0
+        while input.stream.next() != nil { taken += 1 }
+        XCTAssertEqual(taken, total)
+        XCTAssertNil(input.failure)
     }
 
     func testTheListingInternsCommitsAndPaths() throws {

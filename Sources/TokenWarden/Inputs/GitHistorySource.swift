@@ -18,7 +18,10 @@ public enum GitHistorySource {
 
     /// Emits each blob to scan as soon as `git log` first shows it (newest commits first, so
     /// scanning starts at once), and returns where each blob was introduced: its oldest sighting.
-    static func produce(_ repository: GitRepository, refs: Refs, shard: Shard?, emit: (BlobRequest) -> Void) throws -> Listing {
+    /// `onCommit` is called as each commit is listed (for progress).
+    static func produce(
+        _ repository: GitRepository, refs: Refs, shard: Shard?, onCommit: () -> Void = {}, emit: (BlobRequest) -> Void
+    ) throws -> Listing {
         if refs == .head && !repository.hasHead { return Listing() }
         // Merges are diffed against their first parent, which catches blobs made while resolving conflicts.
         // Renames are detected (-M) only to link a file's names; the blob is the same either way.
@@ -58,6 +61,7 @@ public enum GitHistorySource {
                 while fields.count < CommitRef.fieldCount, let field = git.output.read(until: 0) { fields.append(field[...]) }
                 commit = CommitRef(fields: fields)
                 commitIndex = Listing.Origin.noCommit
+                onCommit()
                 if var known = commit {
                     commitIndex = listing.addCommit(known)
                     known.index = Int(commitIndex)

@@ -97,13 +97,25 @@ extension InputSelection {
             let repository = try GitRepository(containing: dir, allowBare: true)
             let queue = TargetQueue(total: nil)
             let introductions = LockedBox(GitHistorySource.Listing())
-            Thread { if let count = GitHistorySource.estimate(repository, refs: refs, shard: shard) { queue.setEstimate(count) } }.start()
+            let commits = LockedBox<Int?>(nil)
+            Thread { commits.value = GitHistorySource.commitCount(repository, refs: refs) }.start()
             let failure = GitBlobStream.start(
                 repository: repository, maxSize: maxFileSize, into: queue, revisions: refs.arguments, processes: catFileProcesses
             ) { emit in
                 let historyScratch = MatchScratch()
-                introductions.value = try GitHistorySource.produce(repository, refs: refs, shard: shard) { request in
-                    if exclude?.matches(request.provenance.path, scratch: historyScratch) != true { emit(request) }
+                var listed = 0, emitted = 0
+                let onCommit = {
+                    listed += 1
+                    // Progress has a total from the start: extrapolated every 256 commits.
+                    if listed % 256 == 0, let total = commits.value {
+                        queue.setEstimate(GitHistorySource.extrapolate(emitted: emitted, listed: listed, of: total))
+                    }
+                }
+                introductions.value = try GitHistorySource.produce(repository, refs: refs, shard: shard, onCommit: onCommit) { request in
+                    if exclude?.matches(request.provenance.path, scratch: historyScratch) != true {
+                        emitted += 1
+                        emit(request)
+                    }
                 }
             }
             var input = PreparedInput(stream: queue, skipped: [], streamFailure: failure, introductions: introductions)
