@@ -43,8 +43,9 @@ for corpus in histories:
     check(f"{corpus}: peak RSS (tokenwarden; git beside it)", f"{v:.0f} MB (git {git:.0f} MB)", "< 150 MB", v < 150)
 r = rss("tokenwarden", histories[3]) / rss("tokenwarden", histories[2])
 check(f"peak RSS, {big} vs 50k commits", f"{r:.2f}x", "<= 2x", r <= 2)
-v = ms("tokenwarden", "1 file, 100k-token store")
-check("load a 100k-token store (scan of one small file)", f"{v:.0f} ms", "< 1000 ms", v < 1000)
+if ("tokenwarden", "1 file, 100k-token store") in rows:  # a row older tables lack
+    v = ms("tokenwarden", "1 file, 100k-token store")
+    check("load a 100k-token store (scan of one small file)", f"{v:.0f} ms", "< 1000 ms", v < 1000)
 v = ms("tokenwarden", "start-up (--version)")
 check("start-up with all built-in rules", f"{v:.1f} ms", "<= 10 ms", v <= 10)
 
