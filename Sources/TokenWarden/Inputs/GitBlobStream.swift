@@ -21,8 +21,9 @@ struct BlobRequest: Sendable {
 /// processes over disjoint batches put every core to work, and listing runs ahead of inflation
 /// (the exact total is known early).
 enum GitBlobStream {
-    /// cat-file processes by default: one per core (inflating is most of a history scan's work).
-    static let defaultProcesses = ProcessInfo.processInfo.activeProcessorCount
+    /// cat-file processes by default: one per core (inflating is much of a history scan's work), at
+    /// most 8 — each keeps its own delta cache and pack windows, and on 2 cores a third gained 3%.
+    static let defaultProcesses = min(ProcessInfo.processInfo.activeProcessorCount, 8)
     /// Requests the listing may run ahead of inflation (a few megabytes), in batches of `batchSize`.
     static let backlog = 16_384
     static let batchSize = 64
