@@ -30,7 +30,7 @@ struct MergeCommand: ParsableCommand {
             return (path, String(decoding: data, as: UTF8.self))
         }
         let result = try ReportMerge.merge(named: named)
-        let rules = try ruleOptions.loadRules()
+        let rules = try ruleOptions.loadRules(examples: false)
         if let output {
             try format.write(result, rules: rules, toFile: output)
         } else {

@@ -129,7 +129,7 @@ struct StoreCommand: ParsableCommand {
 
         /// Which rules recognise the token; a warning when none is for the service given.
         private func checkFormat(_ token: [UInt8]) throws -> [String] {
-            switch TokenRecognition(token: token, service: service, rules: RuleSet(try ruleOptions.loadRules())) {
+            switch TokenRecognition(token: token, service: service, rules: RuleSet(try ruleOptions.loadRules(examples: false))) {
             case .recognised:
                 return []
             case .unrecognised(let length, let charset):
@@ -230,7 +230,7 @@ struct StoreCommand: ParsableCommand {
             let (store, _) = try storeOptions.loadExisting()
             let report = try EnvironmentCheck.run(
                 store: store, environment: ProcessInfo.processInfo.environment, key: TokenStore.key(),
-                rules: RuleSet(try ruleOptions.loadRules()))
+                rules: RuleSet(try ruleOptions.loadRules(examples: false)))
             if format == .json {
                 try StandardStream.standardOutput.write(try StoreReport.json(report) + "\n")
             } else {
