@@ -223,13 +223,20 @@ public struct Scanner: Sendable {
                         if let finding = work.builder.finding(moved, in: layer.provenance) { found.append(finding) }
                     }
                 }
-                if depth < options.decoding.depth && budget > 0 {
+                if depth < options.decoding.depth {
                     let deeper = layer.bytes.withUnsafeBytes {
                         LayerDecoding.layers(of: $0, provenance: layer.provenance, within: layer.segments, budget: &budget)
                     }
                     pending += deeper.map { ($0, depth + 1) }
                 }
             }
+        }
+        if budget.exhausted {
+            let limit = options.decoding.budget(forFileOf: blob.bytes.count).remaining
+            result.skipped.append(
+                Skip(
+                    path: blob.provenance.path, reason: .decodeLimit,
+                    detail: "encoded runs past the decode budget (\(limit) bytes for this file) were not decoded; its text was scanned"))
         }
         return found
     }
