@@ -229,6 +229,7 @@ public struct Matcher {
         var sample = false
         var lowIn: Set<LowConfidenceContext> = []
         if let filter = rule.valueFilter {
+            if filter == .password, Decoys.isInsideTemplate(bytes, before: m.whole.lowerBound) { return nil }
             switch Decoys.credentialVerdict(filter, secret: secret, match: match) {
             case .decoy: return nil
             case .sample: sample = true

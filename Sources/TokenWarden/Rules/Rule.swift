@@ -182,4 +182,7 @@ public enum LowConfidenceContext: String, Codable, Sendable, CaseIterable {
     case tests
     /// A line whose text before the secret opens a comment (`#`, `//`, `/*`, `*`, `--`, `;`, `<!--`).
     case comments
+    /// Translation catalogues: `i18n/`, `locales/`, `translations/` trees, `*.po`, `*.xliff`, `*.resx`, `*.strings`:
+    /// a "password" there is a label in some language.
+    case translations
 }
