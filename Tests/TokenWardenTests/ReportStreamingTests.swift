@@ -73,7 +73,7 @@ final class ReportStreamingTests: XCTestCase {
         let formats: [(String, Int, (ScanResult, ReportSink) throws -> Void)] = [
             ("sarif", 0, { try SARIFReport.write($0, rules: rules, to: $1) }),
             ("gitlab", 0, { try GitLabReport.write($0, rules: rules, finishedAt: at, to: $1) }),
-            ("junit", countDigits, { try JUnitReport.write($0, to: $1) }),
+            ("junit", countDigits, { try JUnitReport.write($0, finishedAt: Date(), to: $1) }),
             ("jsonl", 0, { try JSONReport.writeLines($0, to: $1) }),
         ]
         for (name, headerGrowth, write) in formats {
