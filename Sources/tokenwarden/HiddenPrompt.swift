@@ -19,10 +19,11 @@ enum HiddenPrompt {
             tcsetattr(descriptor, TCSAFLUSH, &saved)
             Interrupt.clear()
         }
-        StandardStream.writeError(prompt)
+        // Echo goes off before the prompt shows, so nothing typed after the prompt can be echoed.
         guard tcsetattr(descriptor, TCSAFLUSH, &silent) == 0 else {
             throw InputError("cannot turn off the terminal's echo: \(String(cString: strerror(errno)))")
         }
+        StandardStream.writeError(prompt)
         return readLine(from: descriptor)
     }
 

@@ -29,7 +29,7 @@ struct OutputOptions: ParsableArguments {
     // As gitleaks' --exit-code: the status for findings only; errors and incomplete scans still exit 2.
     @Option(
         help: ArgumentHelp(
-            "Exit status when a finding blocks (default 1; 0 reports without failing). Errors and incomplete scans still exit 2.",
+            "Exit status when a finding blocks (0: report without failing). Errors and incomplete scans still exit 2.",
             valueName: "n"))
     var exitCode: Int32 = 1
 

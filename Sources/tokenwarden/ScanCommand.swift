@@ -94,8 +94,8 @@ struct ScanCommand: ParsableCommand {
     }
 
     private var showProgress: Bool {
-        if let progress { return progress }
         if output.quiet { return false }
+        if let progress { return progress }
         return !arguments.staged && Terminal.standardErrorIsInteractive && ProcessInfo.processInfo.environment["CI"] == nil
     }
 }

@@ -85,7 +85,9 @@ struct StoreCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register a token (read from standard input or --from-env): only its fingerprint and length are written.")
+            abstract:
+                "Register a token (standard input, typed without echo at a terminal, or --from-env): only its fingerprint and length are written."
+        )
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var input: TokenInput
         @Option(help: "The issuing service (e.g. zenodo, github, codeocean).") var service: String
