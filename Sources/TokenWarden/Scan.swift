@@ -202,7 +202,7 @@ public struct Scanner: Sendable {
         blob.bytes.withUnsafeBytes { root in
             var pending = LayerDecoding.layers(of: root, provenance: blob.provenance, budget: &budget).map { ($0, 1) }
             guard !pending.isEmpty else { return }
-            let lines = LineIndex(root)
+            var lines = LineIndex(root)
             while !pending.isEmpty {
                 let (layer, depth) = pending.removeFirst()
                 let matches = layer.bytes.withUnsafeBytes { work.matcher.scan($0, path: blob.provenance.path) }
@@ -211,11 +211,10 @@ public struct Scanner: Sendable {
                     let layerLines = layer.bytes.withUnsafeBytes { LineIndex($0) }
                     for m in matches.matches {
                         guard let segment = layer.segment(at: layerLines.offset(line: m.span.line, column: m.span.column)) else { continue }
-                        let (line, column) = lines.position(of: segment.origin.lowerBound)
-                        if let added = blob.addedLines, !added.contains(line) { continue }
-                        let (endLine, endColumn) = lines.position(of: max(segment.origin.lowerBound, segment.origin.upperBound - 1))
+                        let span = lines.span(of: segment.origin, in: root)
+                        if let added = blob.addedLines, !added.contains(span.line) { continue }
                         var moved = m
-                        moved.span = SourceSpan(line: line, column: column, endLine: endLine, endColumn: endColumn)
+                        moved.span = span
                         guard !reported.contains(where: { Scanner.repeats(moved, $0, generic: work.builder.isGeneric(m.rule)) }) else {
                             continue
                         }

@@ -34,16 +34,17 @@ public struct FindingBuilder: Sendable {
             published: PublishedSecret(
                 shown: showSecrets ? match.label ?? String(decoding: match.secret, as: UTF8.self) : nil,
                 redacted: match.label ?? Redaction.redact(match.secret, publicPrefix: match.publicPrefix),
-                fingerprint: published.fingerprint, kind: published.kind, length: match.secret.count),
+                fingerprint: published.fingerprint, kind: published.kind, length: match.secret.count,
+                lineHash: LineHash.of(rule: rule, context: match.context, fingerprint: published.fingerprint)),
             verdict: Verdict(confidence: confidence))
     }
 
     /// The rule's confidence, lowered to low: for a failing checksum, for a sample credential
-    /// (`myuser:mypass`, `secret123`), and where the rule's `low_in` contexts hold (documentation,
+    /// (`myuser:mypass`, `secret123`), for a catch-all match on a disabled rule's span, and where the rule's `low_in` contexts hold (documentation,
     /// tests, comment lines) or the match's own (a URL credential for `localhost` in a comment), since
     /// a value there is usually an example.
     static func confidence(of match: Match, rule: Rule, path: String) -> Confidence {
-        if match.checksum == .invalid || match.sample { return .low }
+        if match.checksum == .invalid || match.sample || match.disabledRule != nil { return .low }
         if rule.valueFilter != nil, namesAFolder(match.secret, of: path) { return .low }
         for context in rule.lowIn.union(match.lowIn) where SourceContext.holds(context, path: path, before: match.context) { return .low }
         return Confidence.of(rule, checksum: match.checksum, keyProtection: match.keyProtection)
