@@ -28,7 +28,7 @@ public enum SARIFReport {
             version: TokenWardenVersion.current, semanticVersion: TokenWardenVersion.current,
             informationUri: informationURI, rules: descriptors)
         let results = StreamedJSONArray()
-        let run = Run(tool: Tool(driver: driver), invocations: [invocation(result)], results: results)
+        let run = Run(tool: Tool(driver: driver), invocations: [invocation(result)], properties: result.scope, results: results)
         try results.writeDocument(
             Log(runs: [run]), elements: result.findings.lazy.map { sarifResult($0, ruleIndex: index[$0.rule]!) },
             to: sink)
@@ -151,6 +151,8 @@ public enum SARIFReport {
     struct Run: Encodable {
         var tool: Tool
         var invocations: [Invocation]
+        /// The run's property bag: which shard of which input it covers (as in the JSON report's `scope`).
+        var properties: ScanScope?
         /// The results, streamed (`ResultEntry` values).
         var results: StreamedJSONArray
     }
