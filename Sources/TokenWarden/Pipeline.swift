@@ -49,9 +49,7 @@ public enum Pipeline {
         } else {
             (result, identity, notes) = try stages.scan(request.selection, shard: request.shard, progress: progress)
         }
-        result.scope = ScanScope(
-            shard: request.shard ?? .whole, mode: identity.mode, input: identity.input, inputDigest: identity.digest,
-            settingsDigest: request.settingsDigest)
+        result.scope = ScanScope(shard: request.shard ?? .whole, identity: identity, settingsDigest: request.settingsDigest)
         return stages.decide(result, notes: notes)
     }
 

@@ -47,8 +47,8 @@ struct ShardSet {
                 "missing \(absent.count == 1 ? "shard" : "shards") \(Self.list(absent)) (given \(Self.list(owner.keys.sorted()))); merge all \(n) or pass --allow-partial"
             )
         }
-        var merged = ScanScope(
-            shard: .whole, mode: first.mode, input: first.input, inputDigest: first.inputDigest, settingsDigest: first.settingsDigest)
+        var merged = first
+        merged.shard = .whole
         let lacking = (missing + absent).sorted()
         merged.missingShards = lacking.isEmpty ? nil : lacking
         return merged

@@ -85,8 +85,9 @@ final class ReportFormatTests: XCTestCase {
         result.summary.suppressed = 1
         result.summary.durationMilliseconds = 42
         result.scope = ScanScope(
-            shard: Shard(index: 2, count: 4), mode: "history --all", input: "/work/repo",
-            inputDigest: String(repeating: "1f", count: 32), settingsDigest: String(repeating: "e0", count: 32))
+            shard: Shard(index: 2, count: 4),
+            identity: InputIdentity(mode: "history --all", input: "/work/repo", digest: String(repeating: "1f", count: 32)),
+            settingsDigest: String(repeating: "e0", count: 32))
         return result
     }
 
@@ -298,7 +299,8 @@ final class ReportFormatTests: XCTestCase {
 
     /// Shard K of N of one input (the sample's), as the pipeline records it.
     static func scope(_ k: Int, of n: Int, input: String = "input", settings: String = "settings") -> ScanScope {
-        ScanScope(shard: Shard(index: k, count: n), mode: "paths", input: ".", inputDigest: input, settingsDigest: settings)
+        ScanScope(
+            shard: Shard(index: k, count: n), identity: InputIdentity(mode: "paths", input: ".", digest: input), settingsDigest: settings)
     }
 
     func testMergeOfShardsEqualsTheWholeScan() throws {

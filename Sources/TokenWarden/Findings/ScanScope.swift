@@ -14,15 +14,16 @@ public struct ScanScope: Codable, Sendable, Equatable {
     public var inputDigest: String
     /// SHA-256 of the rules and every setting that changes findings (config, limits, fingerprint key id).
     public var settingsDigest: String
-    /// On a merge made with `--allow-partial`: the shards it lacked. Such a report is partial.
-    public var missingShards: [Shard]?
+    /// On a merge made with `--allow-partial`: the shards it lacked. Such a report is partial, and says
+    /// so outright (`partial`), so a reader that knows nothing of shards still sees it.
+    public var missingShards: [Shard]? {
+        didSet { partial = isPartial ? true : nil }
+    }
+    private(set) var partial: Bool?
 
-    public init(shard: Shard, mode: String, input: String, inputDigest: String, settingsDigest: String) {
-        self.shard = shard
-        self.mode = mode
-        self.input = input
-        self.inputDigest = inputDigest
-        self.settingsDigest = settingsDigest
+    public init(shard: Shard, identity: InputIdentity, settingsDigest: String) {
+        (self.shard, self.settingsDigest) = (shard, settingsDigest)
+        (mode, input, inputDigest) = (identity.mode, identity.input, identity.digest)
     }
 
     /// Whether shards are known to be missing from this report.
@@ -31,29 +32,5 @@ public struct ScanScope: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case shard, mode, input, inputDigest = "input_digest", settingsDigest = "settings_digest"
         case missingShards = "missing_shards", partial
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        shard = try c.decode(Shard.self, forKey: .shard)
-        mode = try c.decode(String.self, forKey: .mode)
-        input = try c.decode(String.self, forKey: .input)
-        inputDigest = try c.decode(String.self, forKey: .inputDigest)
-        settingsDigest = try c.decode(String.self, forKey: .settingsDigest)
-        missingShards = try c.decodeIfPresent([Shard].self, forKey: .missingShards)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(shard, forKey: .shard)
-        try c.encode(mode, forKey: .mode)
-        try c.encode(input, forKey: .input)
-        try c.encode(inputDigest, forKey: .inputDigest)
-        try c.encode(settingsDigest, forKey: .settingsDigest)
-        // `partial` is said outright, so a reader that knows nothing of shards still sees it.
-        if isPartial {
-            try c.encode(true, forKey: .partial)
-            try c.encode(missingShards, forKey: .missingShards)
-        }
     }
 }

@@ -13,9 +13,12 @@ public struct InputIdentity: Sendable, Equatable {
     public var digest: String
 
     public init(mode: String, input: String, content: [String]) {
-        self.mode = mode
-        self.input = input
-        digest = InputIdentity.digest([mode] + content)
+        self.init(mode: mode, input: input, digest: InputIdentity.digest([mode] + content))
+    }
+
+    /// An identity as a report recorded it.
+    public init(mode: String, input: String, digest: String) {
+        (self.mode, self.input, self.digest) = (mode, input, digest)
     }
 
     /// SHA-256 of NUL-joined parts (NUL cannot occur in a path or an object id).
