@@ -66,6 +66,11 @@ final class RepositoryListTests: XCTestCase {
         XCTAssertEqual(
             list.entries.map(\.label), ["https://ci:***@example.org/a.git", "https://***@example.org/b.git", "ssh://git@example.org/c.git"])
         XCTAssertEqual(list.entries.first?.location, .clone("https://ci:hunter2hunter2@example.org/a.git"), "git still gets the URL")
+        XCTAssertEqual(RepositoryList.credentials(in: "https://ci:hunter2hunter2@example.org/a.git"), ["hunter2hunter2"])
+        XCTAssertEqual(
+            RepositoryList.credentials(in: "https://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@example.org/b.git"),
+            ["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"])
+        XCTAssertEqual(RepositoryList.credentials(in: "ssh://git@example.org/c.git"), [])
     }
 
     func testTheDigestIsTheFilesBytes() throws {

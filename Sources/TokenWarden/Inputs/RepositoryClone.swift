@@ -20,8 +20,10 @@ final class RepositoryClone {
                 GitHardening.commandLine(arguments, in: nil),
                 environment: GitHardening.cloneEnvironment(transports: RepositoryList.transports))
             guard status == 0 else {
-                let failure = Git.failure(["clone"], status: status, stderr: err).description
-                throw InputError(failure.replacingOccurrences(of: url, with: label), kind: .git)
+                // git may quote the URL, or parts of it, in its message.
+                var failure = Git.failure(["clone"], status: status, stderr: err).description.replacingOccurrences(of: url, with: label)
+                for secret in RepositoryList.credentials(in: url) { failure = failure.replacingOccurrences(of: secret, with: "***") }
+                throw InputError(failure, kind: .git)
             }
         } catch {
             remove()

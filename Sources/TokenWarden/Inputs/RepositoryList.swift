@@ -112,6 +112,13 @@ public struct RepositoryList: Sendable, Equatable {
         return url[..<scheme.upperBound] + (parts.count > 1 ? "\(user):***" : user) + url[at...]
     }
 
+    /// The parts of a URL's user information that `withoutPassword` hides: what must never be printed.
+    static func credentials(in url: String) -> [String] {
+        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else { return [] }
+        let parts = url[scheme.upperBound..<at].split(separator: ":", maxSplits: 1).map(String.init)
+        return parts.enumerated().filter { $0.offset == 1 || $0.element.count > maxUserNameLength }.map(\.element)
+    }
+
     /// `git`, `deploy`, `x-access-token` are user names; anything longer is treated as a secret.
     static let maxUserNameLength = 16
 }
