@@ -1,8 +1,9 @@
 import Foundation
 
 /// Joins the `--format json` reports of `--shard K/N` runs into the one result a single run would
-/// have produced, so any report format can be rendered from a sharded audit. Findings seen twice
-/// (overlapping inputs, or one report given twice) are kept once; counts are added, except the
+/// have produced, so any report format can be rendered from a sharded audit. Findings seen in two
+/// shards (a secret in blobs of both) are kept once; skips are kept as listed, since shards skip
+/// disjoint work and one path may be skipped in several of its blobs; counts are added, except the
 /// duration, which is the longest shard's: shards run side by side.
 public enum ReportMerge {
     /// Reports named by position (`report 2`) in error messages.
@@ -18,12 +19,12 @@ public enum ReportMerge {
         let shards = try reports.map { (name: $0.name, report: try decode($0.json, name: $0.name)) }
         let scope = try ShardSet(shards.map { (name: $0.name, scope: $0.report.scope) }).check(allowPartial: allowPartial)
         var findings: [Finding] = [], seenFindings = Set<Finding>()
-        var skipped: [Skip] = [], seenSkips = Set<Skip>()
+        var skipped: [Skip] = []
         var errors = Set<ScanError>()
         var counts: [String: Int] = [:]
         for (_, shard) in shards {
             for f in shard.findings where seenFindings.insert(f).inserted { findings.append(f) }
-            for s in shard.skipped where seenSkips.insert(s).inserted { skipped.append(s) }
+            skipped += shard.skipped
             errors.formUnion(shard.errors)
             for (key, value) in shard.summary {
                 counts[key] = key == durationKey ? max(counts[key] ?? 0, value) : (counts[key] ?? 0) + value
@@ -35,7 +36,7 @@ public enum ReportMerge {
         result.findings = findings.sorted(by: Scanner.reportOrder)
         // Shards of a history scan each keep their own oldest sighting of a secret; keep the oldest overall.
         HistoryCollapse.apply(to: &result)
-        result.skipped = skipped.sorted { $0.path < $1.path }
+        result.skipped = skipped.sorted()
         result.errors = errors.sorted()
         result.summary = try summary(counts)
         // Derived counts follow the merged lists, so duplicates are not counted twice.

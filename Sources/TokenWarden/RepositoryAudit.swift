@@ -24,7 +24,7 @@ struct RepositoryAudit {
             }
         }
         whole.findings.sort(by: Scanner.reportOrder)
-        whole.skipped.sort { $0.path < $1.path }
+        whole.skipped.sort()
         whole.errors.sort()
         whole.summary.filesSkipped = whole.skipped.count
         return (whole, notes)

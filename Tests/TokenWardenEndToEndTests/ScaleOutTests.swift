@@ -25,6 +25,8 @@ final class ScaleOutTests: CLITestCase {
         }
         for i in 0..<secrets {
             try write("n=\(i)\nTOKEN=\(i % 2 == 0 ? token : other)\n", to: "config/f\(i).env", in: repo)
+            // One path, a binary blob in every commit: each is a skip of its own, in whichever shard owns it.
+            try write("PNG\u{0}\(i)", to: "logo.png", in: repo)
             try commitAll(repo, "c\(i)")
         }
         try write("n=kept\nTOKEN=\(token)\n", to: "config/f0.env", in: repo)
@@ -80,6 +82,7 @@ final class ScaleOutTests: CLITestCase {
         XCTAssertEqual(single.status, 1, single.stderr)
         let whole = try comparable(single.stdout)
         XCTAssertGreaterThanOrEqual((whole["findings"] as? [Any])?.count ?? 0, 5, "the history has secrets to split")
+        XCTAssertEqual((whole["skipped"] as? [[String: Any]])?.filter { $0["path"] as? String == "logo.png" }.count, 6)
         let out = try TestSupport.temporaryDirectory(self)
         for n in [2, 3, 5] {
             let jobs = try concurrently(
@@ -187,7 +190,8 @@ final class ScaleOutTests: CLITestCase {
         XCTAssertTrue(doc.findings.contains { $0.path == "../web/<commit message>" })
         XCTAssertEqual(doc.scope?.mode, "repos")
         XCTAssertEqual(doc.scope?.input, list.path)
-        XCTAssertEqual(doc.skipped, [])
+        XCTAssertEqual(doc.skipped.filter { $0.reason != .binary }, [])
+        XCTAssertEqual(doc.skipped.filter { $0.path == "../web/logo.png" }.count, 3, "skips carry the repository too")
         let after = Set(
             try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("tokenwarden-clone-") })
         XCTAssertEqual(after.subtracting(before), [], "the clone's temporary directory is removed")
@@ -222,12 +226,13 @@ final class ScaleOutTests: CLITestCase {
             """)
         XCTAssertEqual(r.status, 1, "the findings in ../api block: \(r.stderr)")
         let doc = try report(r)
+        let unreachable = doc.skipped.filter { $0.reason == .unreadable }
         XCTAssertEqual(
-            doc.skipped.map(\.path), ["../gone", "file://\(root.path)/nothing-here.git", "https://ci:***@127.0.0.1:9/org/repo.git"])
-        XCTAssertEqual(Set(doc.skipped.map(\.reason)), [.unreadable])
-        XCTAssertEqual(doc.summary.filesSkipped, 3)
-        XCTAssertTrue(doc.skipped[0].detail.contains("no such directory"), doc.skipped[0].detail)
-        XCTAssertTrue(doc.skipped[1].detail.hasPrefix("git clone: fatal:"), doc.skipped[1].detail)
+            unreachable.map(\.path), ["../gone", "file://\(root.path)/nothing-here.git", "https://ci:***@127.0.0.1:9/org/repo.git"])
+        XCTAssertEqual(doc.summary.filesSkipped, doc.skipped.count)
+        XCTAssertEqual(doc.skipped.count, unreachable.count + 4, "and the four binary blobs of ../api")
+        XCTAssertTrue(unreachable[0].detail.contains("no such directory"), unreachable[0].detail)
+        XCTAssertTrue(unreachable[1].detail.hasPrefix("git clone: fatal:"), unreachable[1].detail)
         XCTAssertFalse(r.stdout.contains("hunter2") || r.stderr.contains("hunter2"), r.stdout + r.stderr)
         let clean = try scan("../gone\n")
         XCTAssertEqual(clean.status, 2, "nothing found, but not everything scanned")
