@@ -67,7 +67,7 @@ public struct Scanner: Sendable {
             result.summary.allowlisted += part.summary.allowlisted
         }
         result.findings.sort(by: Scanner.reportOrder)
-        result.skipped.sort { $0.path < $1.path }
+        result.skipped.sort()
         result.errors = Array(Set(result.errors)).sorted()
         result.summary.filesSkipped = result.skipped.count
         result.summary.durationMilliseconds = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)

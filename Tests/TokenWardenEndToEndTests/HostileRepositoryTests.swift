@@ -137,6 +137,9 @@ final class HostileRepositoryTests: CLITestCase {
         XCTAssertTrue(
             baited.contains("gpg") && baited.contains("fsmonitor") && baited.contains("ext-remote"), "bait did not fire: \(baited)")
         for name in baited { try FileManager.default.removeItem(at: markers.appendingPathComponent(name)) }
+        // An audit list naming it in place and as a file:// clone URL (cloned through the same runner).
+        let list = try TestSupport.temporaryDirectory(self).appendingPathComponent("repos.txt")
+        try Data("\(repo.path)\nfile://\(repo.path)\n".utf8).write(to: list)
 
         let runs: [[String]] = [
             ["scan"],
@@ -146,6 +149,7 @@ final class HostileRepositoryTests: CLITestCase {
             ["scan", "--history"],
             ["scan", "--history", "--all"],
             ["scan", "--history", "--branches", "--format", "sarif"],
+            ["scan", "--repos", list.path, "--all"],
             ["baseline", "create", "--output", "baseline.json"],
             ["baseline", "create", "--history", "--all", "--output", "baseline-history.json"],
             ["install-hook", "--force"],

@@ -88,6 +88,10 @@ final class ReportFormatTests: XCTestCase {
         result.summary.blocking = 2
         result.summary.suppressed = 1
         result.summary.durationMilliseconds = 42
+        result.scope = ScanScope(
+            shard: Shard(index: 2, count: 4),
+            identity: InputIdentity(mode: "history --all", input: "/work/repo", digest: String(repeating: "1f", count: 32)),
+            settingsDigest: String(repeating: "e0", count: 32))
         return result
     }
 
@@ -300,9 +304,18 @@ final class ReportFormatTests: XCTestCase {
 
     // MARK: Merge
 
+    /// Shard K of N of one input (the sample's), as the pipeline records it.
+    static func scope(_ k: Int, of n: Int, input: String = "input", settings: String = "settings") -> ScanScope {
+        ScanScope(
+            shard: Shard(index: k, count: n), identity: InputIdentity(mode: "paths", input: ".", digest: input), settingsDigest: settings)
+    }
+
     func testMergeOfShardsEqualsTheWholeScan() throws {
-        let whole = Self.sample()
+        var whole = Self.sample()
+        whole.scope = Self.scope(1, of: 1)
         var a = ScanResult(), b = ScanResult()
+        a.scope = Self.scope(1, of: 2)
+        b.scope = Self.scope(2, of: 2)
         a.findings = [whole.findings[0], whole.findings[2]]
         a.skipped = whole.skipped
         a.summary.filesScanned = 5
@@ -327,23 +340,27 @@ final class ReportFormatTests: XCTestCase {
 
     func testMergeDropsDuplicateFindingsAndJoinsErrors() throws {
         var a = Self.sample()
+        a.scope = Self.scope(1, of: 2)
         a.errors = [ScanError(.git, "b error"), ScanError(.rule, "a error")]
         var b = Self.incomplete()
+        b.scope = Self.scope(2, of: 2)
         b.findings = [a.findings[1]]
         b.errors = [ScanError(.rule, "a error")]
-        let merged = try ReportMerge.merge([JSONReport.render(a), JSONReport.render(b), JSONReport.render(a)])
+        let merged = try ReportMerge.merge([JSONReport.render(a), JSONReport.render(b)])
         XCTAssertEqual(merged.findings, a.findings)
         XCTAssertEqual(merged.errors.map(\.message), ["a error", "b error"])
         XCTAssertEqual(merged.skipped.map(\.path), ["logo.png", "secret/key.pem"])
         XCTAssertEqual(merged.summary.findings, 3)
         XCTAssertEqual(merged.summary.blocking, 2)
         XCTAssertEqual(merged.summary.filesSkipped, 2)
-        XCTAssertEqual(merged.summary.filesScanned, 16)
+        XCTAssertEqual(merged.summary.filesScanned, 8)
         XCTAssertEqual(merged.summary.durationMilliseconds, 42)
     }
 
     func testMergeNamesTheBadReport() throws {
-        let good = try JSONReport.render(Self.sample())
+        var sample = Self.sample()
+        sample.scope = Self.scope(1, of: 1)
+        let good = try JSONReport.render(sample)
         func error(_ reports: [(name: String, json: String)]) -> String {
             do {
                 _ = try ReportMerge.merge(named: reports)
@@ -358,13 +375,16 @@ final class ReportFormatTests: XCTestCase {
             "shard-2.json: not valid JSON (merge reads --format json reports)")
         XCTAssertEqual(error([("shard-1.json", "[1, 2]")]), "shard-1.json: not a tokenwarden JSON report (expected a JSON object)")
         XCTAssertEqual(
-            error([("s.json", #"{"tool": "tokenwarden", "schema": 1}"#)]), "s.json: not a tokenwarden JSON report: missing 'findings'")
+            error([("s.json", #"{"tool": "tokenwarden", "schema": 2}"#)]), "s.json: not a tokenwarden JSON report: missing 'scope'")
+        XCTAssertEqual(
+            error([("s.json", #"{"tool": "tokenwarden", "schema": 2, "scope": {}}"#)]),
+            "s.json: not a tokenwarden JSON report: missing 'scope.shard'")
         XCTAssertEqual(
             error([("s.json", good.replacingOccurrences(of: #""tool" : "tokenwarden""#, with: #""tool" : "gitleaks""#))]),
             "s.json: not a tokenwarden report (tool is 'gitleaks')")
         XCTAssertEqual(
-            error([("s.json", good.replacingOccurrences(of: #""schema" : 1"#, with: #""schema" : 7"#))]),
-            "s.json: JSON report schema 7 is not supported (this tokenwarden reads schema 1)")
+            error([("s.json", good.replacingOccurrences(of: #""schema" : 2"#, with: #""schema" : 1"#))]),
+            "s.json: JSON report schema 1 is not supported (this tokenwarden reads schema 2; scan again with this version)")
         let badLine = error([("s.json", good.replacingOccurrences(of: #""line" : 5"#, with: #""line" : "five""#))])
         XCTAssertTrue(badLine.hasPrefix("s.json: wrong type at 'findings[1].line'"), badLine)
         XCTAssertFalse(badLine.contains("\n"))

@@ -35,7 +35,8 @@ final class ReportStreamingTests: XCTestCase {
     static func wholeDocument(_ result: ScanResult) throws -> [UInt8] {
         let encoder = JSONReport.encoder()
         encoder.outputFormatting.insert(.prettyPrinted)
-        let doc = JSONReport.Contents(findings: result.findings, skipped: result.skipped, errors: result.errors, summary: result.summary)
+        let doc = JSONReport.Contents(
+            scope: result.scope, findings: result.findings, skipped: result.skipped, errors: result.errors, summary: result.summary)
         return Array(try encoder.encode(doc)) + Array("\n".utf8)
     }
 

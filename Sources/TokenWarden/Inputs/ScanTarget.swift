@@ -34,6 +34,13 @@ public struct Skip: Codable, Hashable, Sendable {
     }
 }
 
+/// Reports list skips by path, then reason and detail, so a sharded scan's merge lists them as one run does.
+extension Skip: Comparable {
+    public static func < (a: Skip, b: Skip) -> Bool {
+        (a.path, a.reason.rawValue, a.detail) < (b.path, b.reason.rawValue, b.detail)
+    }
+}
+
 /// Scan work handed out to the scanner's workers; `next()` is called from every worker thread
 /// and returns nil when the work is done.
 public protocol TargetStream: Sendable {

@@ -25,12 +25,13 @@ public struct SourceRoot: Sendable, Equatable {
     }
 
     /// The repository of `selection` — for path scans the one containing `currentDirectory` — or
-    /// nil outside git and for a bare repository (no work tree to be relative to).
+    /// nil outside git, for a bare repository (no work tree to be relative to) and for `--repos`.
     public static func of(_ selection: InputSelection, currentDirectory: String) -> SourceRoot? {
         let directory: String
         switch selection {
         case .paths: directory = currentDirectory
         case .staged(let repository), .diff(_, let repository), .history(_, let repository): directory = repository
+        case .repositories: return nil  // many repositories: paths are prefixed with each one's label instead
         }
         guard let repository = try? GitRepository(containing: directory, allowBare: true), !repository.isBare else { return nil }
         var root = SourceRoot(directory: repository.root)

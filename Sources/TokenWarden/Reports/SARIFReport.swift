@@ -38,7 +38,7 @@ public enum SARIFReport {
             version: TokenWardenVersion.current, semanticVersion: TokenWardenVersion.current,
             informationUri: informationURI, rules: descriptors)
         let results = StreamedJSONArray()
-        var run = Run(tool: Tool(driver: driver), invocations: [invocation(result)], results: results)
+        var run = Run(tool: Tool(driver: driver), invocations: [invocation(result)], properties: result.scope, results: results)
         if let source {
             run.originalUriBaseIds = [srcRoot: BaseURI(uri: "file://" + percentEncoded(source.directory) + "/")]
             if let head = source.head {
@@ -217,6 +217,8 @@ public enum SARIFReport {
         var originalUriBaseIds: [String: BaseURI]?
         var versionControlProvenance: [VersionControl]?
         var columnKind = "utf16CodeUnits"
+        /// The run's property bag: which shard of which input it covers (as in the JSON report's `scope`).
+        var properties: ScanScope?
         /// The results, streamed (`ResultEntry` values).
         var results: StreamedJSONArray
     }
