@@ -24,8 +24,14 @@ struct ScanArguments: ParsableArguments {
     @Flag(help: "With --history: every local branch.")
     var branches = false
 
-    @Flag(help: "With --history: every ref (branches, tags, remotes, stashes).")
+    @Flag(help: "With --history: every ref and reflog (branches, tags, remotes, every stash entry, commits reset away).")
     var all = false
+
+    @Flag(
+        help:
+            "With --history: --all, then every other object in the object database: force-pushed commits, dropped stashes, dangling blobs (incident response)."
+    )
+    var allObjects = false
 
     @Option(help: ArgumentHelp("Scan only shard K of N (1-based) of the work, for parallel CI jobs.", valueName: "K/N"))
     var shard: String?
@@ -72,8 +78,8 @@ struct ScanArguments: ParsableArguments {
         }
         let modes = [staged, range != nil, since != nil, history].filter { $0 }.count
         if modes > 1 { throw ValidationError("choose one of --staged, --diff, --since and --history") }
-        if (branches || all) && !history { throw ValidationError("--branches and --all go with --history") }
-        if branches && all { throw ValidationError("choose one of --branches and --all") }
+        if (branches || all || allObjects) && !history { throw ValidationError("--branches, --all and --all-objects go with --history") }
+        if branches && (all || allObjects) { throw ValidationError("choose one of --branches, --all and --all-objects") }
         if modes == 1 && paths.count > 1 {
             throw ValidationError("with --staged, --diff, --since or --history, name at most one repository path")
         }
@@ -87,7 +93,7 @@ struct ScanArguments: ParsableArguments {
         if staged { return .staged(repository: repository) }
         if let range { return .diff(range: range, repository: repository) }
         if let since { return .diff(range: "\(since)..HEAD", repository: repository) }
-        if history { return .history(refs: all ? .all : branches ? .branches : .head, repository: repository) }
+        if history { return .history(refs: allObjects ? .allObjects : all ? .all : branches ? .branches : .head, repository: repository) }
         // `-` is standard input, read here: only the CLI touches the process's streams.
         let standardInput = paths.contains("-") ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : nil
         return .paths(paths, standardInput: standardInput)

@@ -98,7 +98,7 @@ public enum SARIFReport {
             status: f.status?.rawValue, tokenID: f.tokenID, owner: f.owner, scopes: f.scopes, overScoped: f.overScoped,
             excessScopes: f.excessScopes, expiry: f.expiry?.rawValue, checksum: f.checksum?.rawValue,
             keyProtection: f.keyProtection?.rawValue, confidence: f.confidence.rawValue, blocking: f.blocking, commit: f.commit,
-            author: f.author, date: f.date)
+            author: f.author, date: f.date, source: f.isUnreachable ? Finding.unreachableSource : nil)
         return ResultEntry(
             ruleId: f.rule, ruleIndex: ruleIndex, level: level(f), message: Message(text: FindingMessage.text(f)),
             locations: [location], partialFingerprints: [fingerprintKey: fingerprint(f)], properties: properties)
@@ -233,10 +233,12 @@ public enum SARIFReport {
         var commit: String?
         var author: String?
         var date: String?
+        /// `unreachable` for `--all-objects` findings no ref reaches.
+        var source: String?
 
         enum CodingKeys: String, CodingKey {
             case status, tokenID = "token_id", owner, scopes, overScoped = "over_scoped", excessScopes = "excess_scopes"
-            case expiry, checksum, keyProtection = "key_protection", confidence, blocking, commit, author, date
+            case expiry, checksum, keyProtection = "key_protection", confidence, blocking, commit, author, date, source
         }
     }
 

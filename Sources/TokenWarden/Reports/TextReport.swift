@@ -42,6 +42,7 @@ public enum TextReport {
         if let checksum = f.checksum { tags.append("checksum \(checksum.rawValue)") }
         if let protection = f.keyProtection { tags.append(protection == .passphrase ? "passphrase-protected" : "no passphrase") }
         if let decoded = f.decoded { tags.append("decoded \(decoded)") }
+        if f.isUnreachable { tags.append("unreachable") }
         if !f.blocking { tags.append("not blocking") }
         return "\(where_): \(f.rule) (\(f.service)) \(f.secret ?? f.redacted) [\(tags.joined(separator: ", "))]"
     }
