@@ -103,6 +103,26 @@ final class AllObjectsTests: CLITestCase {
         XCTAssertEqual(try findings(["--history", "--all-objects"], in: repo).map(\.commit), [reset], "reachable: reported once")
     }
 
+    func testASecretAReachableCommitHoldsIsReportedThereOnce() throws {
+        let repo = try makeBase()
+        try write("TOKEN=\(token)\n", to: "deploy.env", in: repo)
+        try commitAll(repo, "add the key")
+        let reachable = try revision("HEAD", in: repo)
+        // Two later versions of the file on a branch that is deleted and forgotten: they count as older in
+        // their own walk (positions 1 and 0) than the reachable commit (position 0), yet it wins.
+        try git(["checkout", "-qb", "gone"], in: repo)
+        for version in 1...2 {
+            try write("TOKEN=\(token)\nVERSION=\(version)\n", to: "deploy.env", in: repo)
+            try commitAll(repo, "bump \(version)")
+        }
+        try git(["checkout", "-q", "main"], in: repo)
+        try git(["branch", "-qD", "gone"], in: repo)
+        try git(["reflog", "expire", "--expire=now", "--all"], in: repo)
+        let found = try findings(["--history", "--all-objects"], in: repo)
+        XCTAssertEqual(found.map(\.commit), [reachable])
+        XCTAssertEqual(found.map(\.isUnreachable), [false])
+    }
+
     func testABlobNeverCommittedHasAPlaceholderPath() throws {
         let repo = try makeBase()
         try write("TOKEN=\(token)\n", to: "secret.env", in: repo)

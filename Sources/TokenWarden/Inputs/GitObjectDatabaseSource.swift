@@ -1,5 +1,3 @@
-import Foundation
-
 /// `--history --all-objects`: after every ref and reflog (`GitHistorySource`), every other object of
 /// the object database, loose or packed — commits force-pushed or reset away and expired from the
 /// reflog, dropped stashes, blobs added and never committed — as an incident response needs.
@@ -83,17 +81,13 @@ enum GitObjectDatabaseSource {
 
     /// `objects/info/alternates` makes another repository's objects look like this one's: listing
     /// every object would scan (and report) a repository the user did not name, perhaps outside the tree.
-    /// Checked before the scan starts.
+    /// Checked before the scan starts; git names the alternates it uses (nested ones too), so tokenwarden
+    /// never opens the file itself (it could be a FIFO).
     static func refuseAlternates(_ repository: GitRepository) throws {
-        let out = try Git.run(["rev-parse", "--git-path", "objects/info/alternates"], in: repository.root)
-        var path = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .newlines)
-        if !path.hasPrefix("/") { path = (repository.root as NSString).appendingPathComponent(path) }
-        guard let text = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else { return }
-        let borrowed = text.split(whereSeparator: \.isNewline).contains { !$0.hasPrefix("#") && !$0.allSatisfy(\.isWhitespace) }
-        if borrowed {
-            throw InputError(
-                "--all-objects: \(repository.root) borrows objects from another repository (objects/info/alternates); "
-                    + "its objects would be listed as this one's: scan it without --all-objects")
-        }
+        let facts = try Git.run(["count-objects", "-v"], in: repository.root)
+        guard facts.split(separator: 0x0A).contains(where: { $0.starts(with: "alternate: ".utf8) }) else { return }
+        throw InputError(
+            "--all-objects: \(repository.root) borrows objects from another repository (objects/info/alternates); "
+                + "its objects would be listed as this one's: scan it without --all-objects")
     }
 }
