@@ -138,6 +138,11 @@ final class AllObjectsTests: CLITestCase {
         XCTAssertEqual(found.first?.isUnreachable, true)
         let sarif = try run(["scan", "--history", "--all-objects", "--format", "sarif"], in: repo)
         XCTAssertTrue(sarif.stdout.contains("\"source\" : \"unreachable\""), sarif.stdout)
+        // The CI formats say it in their message too.
+        for format in ["sarif", "gitlab", "junit", "github"] {
+            let r = try run(["scan", "--history", "--all-objects", "--format", format], in: repo)
+            XCTAssertTrue(r.stdout.contains("in an object no ref or reflog reaches"), "\(format): \(r.stdout)")
+        }
     }
 
     func testReachableBlobsHistorySkipsAreNotReportedAsUnreachable() throws {
