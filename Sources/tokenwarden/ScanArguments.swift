@@ -24,8 +24,14 @@ struct ScanArguments: ParsableArguments {
     @Flag(help: "With --history or --repos: every local branch.")
     var branches = false
 
-    @Flag(help: "With --history or --repos: every ref (branches, tags, remotes, stashes).")
+    @Flag(help: "With --history or --repos: every ref and reflog (branches, tags, remotes, every stash entry, commits reset away).")
     var all = false
+
+    @Flag(
+        help:
+            "With --history: --all, then every other object in the object database: force-pushed commits, dropped stashes, dangling blobs (incident response)."
+    )
+    var allObjects = false
 
     @Option(
         help: ArgumentHelp(
@@ -83,7 +89,8 @@ struct ScanArguments: ParsableArguments {
         }
         if repos != nil && !paths.isEmpty { throw ValidationError("--repos names the repositories: give no paths with it") }
         if (branches || all) && !history && repos == nil { throw ValidationError("--branches and --all go with --history or --repos") }
-        if branches && all { throw ValidationError("choose one of --branches and --all") }
+        if allObjects && !history { throw ValidationError("--all-objects goes with --history") }
+        if branches && (all || allObjects) { throw ValidationError("choose one of --branches, --all and --all-objects") }
         if modes == 1 && paths.count > 1 {
             throw ValidationError("with --staged, --diff, --since or --history, name at most one repository path")
         }
@@ -92,7 +99,7 @@ struct ScanArguments: ParsableArguments {
 
     var isGitMode: Bool { staged || range != nil || since != nil || history || repos != nil }
 
-    private var refs: GitHistorySource.Refs { all ? .all : branches ? .branches : .head }
+    private var refs: GitHistorySource.Refs { allObjects ? .allObjects : all ? .all : branches ? .branches : .head }
 
     var selection: InputSelection {
         let repository = paths.first ?? "."

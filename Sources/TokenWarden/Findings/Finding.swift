@@ -98,6 +98,8 @@ public struct Finding: Hashable, Sendable {
     public var date: String? { provenance.commit?.date }
     /// The git blob id, for history findings.
     public var blob: String? { provenance.historyBlob }
+    /// `--all-objects`: the secret is in an object no ref or reflog reaches.
+    public var isUnreachable: Bool { provenance.root.isUnreachable }
     /// For history findings: how far back the commit is in the scanned log (0 = newest).
     public var commitIndex: Int? { provenance.commit?.index }
 

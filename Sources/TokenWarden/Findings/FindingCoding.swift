@@ -7,9 +7,12 @@ extension Finding: Codable {
         case secret, redacted, fingerprint, length, entropy, confidence, checksum, blocking
         case commit, author, email, date, blob, commitIndex = "commit_index", remediation, status
         case tokenID = "token_id", owner, scopes, overScoped = "over_scoped", excessScopes = "excess_scopes", expiry
-        case fingerprintKind = "fingerprint_kind", keyProtection = "key_protection", decoded
+        case fingerprintKind = "fingerprint_kind", keyProtection = "key_protection", decoded, source
         case utf16Column = "column_utf16", utf16EndColumn = "end_column_utf16", lineHash = "line_hash", disabledRule = "disabled_rule"
     }
+
+    /// `source` in JSON: present only for objects no ref or reflog reaches (`--all-objects`).
+    static let unreachableSource = "unreachable"
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -39,6 +42,7 @@ extension Finding: Codable {
         try c.encodeIfPresent(email, forKey: .email)
         try c.encodeIfPresent(date, forKey: .date)
         try c.encodeIfPresent(blob, forKey: .blob)
+        if isUnreachable { try c.encode(Finding.unreachableSource, forKey: .source) }
         try c.encodeIfPresent(commitIndex, forKey: .commitIndex)
         try c.encodeIfPresent(remediation, forKey: .remediation)
         try c.encodeIfPresent(status, forKey: .status)
@@ -85,6 +89,7 @@ extension Finding: Codable {
             source = .file
         }
         var provenance = Provenance(path: path, source: source)
+        provenance.isUnreachable = try c.decodeIfPresent(String.self, forKey: .source) == Finding.unreachableSource
         for layer in try c.decodeIfPresent(String.self, forKey: .decoded)?.split(separator: ">") ?? [] {
             provenance = provenance.decoded(String(layer))
         }

@@ -4,12 +4,15 @@
 public enum GitHistorySource {
     public enum Refs: String, Sendable {
         case head, branches, all
+        /// Every ref and reflog, then every other object of the object database (`--all-objects`).
+        case allObjects
 
         var arguments: [String] {
             switch self {
             case .head: ["HEAD"]
             case .branches: ["--branches"]
-            case .all: ["--all"]
+            // The reflogs hold every stash entry (refs/stash shows only the newest) and commits reset away.
+            case .all, .allObjects: ["--all", "--reflog"]
             }
         }
     }
@@ -28,12 +31,24 @@ public enum GitHistorySource {
     /// scanning starts at once), and returns where each blob was introduced: its oldest sighting.
     static func produce(_ repository: GitRepository, refs: Refs, shard: Shard?, emit: (BlobRequest) -> Void) throws -> Listing {
         if refs == .head && !repository.hasHead { return Listing() }
+        return try produce(repository, revisions: refs.arguments, shard: shard, emit: emit)
+    }
+
+    /// The same for `git log` revision arguments; with `standardInput`, git reads more revisions
+    /// from it (`--stdin` among `revisions`), all before it writes anything.
+    static func produce(
+        _ repository: GitRepository, revisions: [String], standardInput: [UInt8]? = nil, shard: Shard?, emit: (BlobRequest) -> Void
+    ) throws -> Listing {
         // Merges are diffed against their first parent, which catches blobs made while resolving conflicts.
         // Renames are detected (-M) only to link a file's names; the blob is the same either way.
         let git = try GitProcess(
-            ["log"] + refs.arguments + [
+            ["log"] + revisions + [
                 "--raw", "--no-abbrev", "-z", "-M", "--diff-merges=first-parent", CommitRef.format, "--",
             ], in: repository.root)
+        if let standardInput {
+            git.write(standardInput)
+            git.closeInput()
+        }
         var introduced: [String: Provenance] = [:]
         var renames: [String: String] = [:]
         var commit: CommitRef?

@@ -56,6 +56,7 @@ extension GitHistorySource.Refs {
         case .head: base
         case .branches: "\(base) --branches"
         case .all: "\(base) --all"
+        case .allObjects: "\(base) --all-objects"
         }
     }
 }

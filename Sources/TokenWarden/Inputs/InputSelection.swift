@@ -9,7 +9,7 @@ public enum InputSelection: Sendable {
     case staged(repository: String)
     /// Lines added by the commits of a range such as `main..HEAD`.
     case diff(range: String, repository: String)
-    /// Every blob reachable from `refs`.
+    /// Every blob reachable from `refs` (`.allObjects`: and every other object of the database).
     case history(refs: GitHistorySource.Refs, repository: String)
     /// The history (of `refs`) of every repository of a list (`--repos FILE`), one after another.
     case repositories(RepositoryList, refs: GitHistorySource.Refs)
@@ -101,15 +101,20 @@ extension InputSelection {
 
         case .history(let refs, let dir):
             let repository = try GitRepository(containing: dir, allowBare: true)
+            if refs == .allObjects { try GitObjectDatabaseSource.refuseAlternates(repository) }
             let identity = try InputIdentity.history(repository, refs: refs, mode: refs.modeName(of: "history"))
             let queue = TargetQueue(total: nil)
             let introductions = LockedBox(GitHistorySource.Listing())
             let failure = GitBlobStream.start(repository: repository, maxSize: maxFileSize, into: queue, revisions: refs.arguments) {
                 emit in
                 let historyScratch = MatchScratch()
-                introductions.value = try GitHistorySource.produce(repository, refs: refs, shard: shard) { request in
+                func included(_ request: BlobRequest) {
                     if exclude?.matches(request.provenance.path, scratch: historyScratch) != true { emit(request) }
                 }
+                let reachable = try GitHistorySource.produce(repository, refs: refs, shard: shard, emit: included)
+                introductions.value =
+                    refs == .allObjects
+                    ? try GitObjectDatabaseSource.produce(repository, reachable: reachable, shard: shard, emit: included) : reachable
             }
             var input = PreparedInput(
                 stream: queue, skipped: [], identity: identity, streamFailure: failure, introductions: introductions)

@@ -144,7 +144,8 @@ public enum SARIFReport {
             securitySeverity: SecuritySeverity.of(f).score, status: f.status?.rawValue, tokenID: f.tokenID, owner: f.owner,
             scopes: f.scopes, overScoped: f.overScoped, excessScopes: f.excessScopes, expiry: f.expiry?.rawValue,
             checksum: f.checksum?.rawValue, keyProtection: f.keyProtection?.rawValue, decoded: f.decoded,
-            confidence: f.confidence.rawValue, blocking: f.blocking, commit: f.commit, author: f.author, date: f.date)
+            confidence: f.confidence.rawValue, blocking: f.blocking, commit: f.commit, author: f.author, date: f.date,
+            source: f.isUnreachable ? Finding.unreachableSource : nil)
         var fingerprints = [fingerprintKey: fingerprint(f)]
         if let lineHash { fingerprints[lineHashKey] = lineHash }
         return ResultEntry(
@@ -328,11 +329,13 @@ public enum SARIFReport {
         var commit: String?
         var author: String?
         var date: String?
+        /// `unreachable` for `--all-objects` findings no ref reaches.
+        var source: String?
 
         enum CodingKeys: String, CodingKey {
             case securitySeverity = "security-severity", status, tokenID = "token_id", owner, scopes, overScoped = "over_scoped"
             case excessScopes = "excess_scopes", expiry, checksum, keyProtection = "key_protection", decoded, confidence, blocking
-            case commit, author, date
+            case commit, author, date, source
         }
     }
 

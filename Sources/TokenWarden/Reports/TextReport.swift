@@ -44,6 +44,7 @@ public enum TextReport {
         if let protection = f.keyProtection { tags.append(protection == .passphrase ? "passphrase-protected" : "no passphrase") }
         if let decoded = f.decoded { tags.append("decoded \(decoded)") }
         if let disabled = f.disabledRule { tags.append("rule \(disabled) disabled") }
+        if f.isUnreachable { tags.append("unreachable") }
         if !f.blocking { tags.append("not blocking") }
         let style = color ? ANSIStyle.on : .off
         let rule = f.blocking ? style.red(f.rule) : style.yellow(f.rule)
