@@ -43,50 +43,87 @@ public struct ScanOutcome: Sendable {
 public enum Pipeline {
     /// `progress` is called with the live counters before the scan and returns a function to call after it.
     public static func run(_ request: ScanRequest, progress: ((ScanProgress, InputSelection) -> () -> Void)? = nil) throws -> ScanOutcome {
-        var options = ScanOptions()
-        options.maxFileSize = request.maxFileSize
-        options.showSecrets = request.showSecrets
-        options.fingerprintKey = request.fingerprintKey
-        options.archives = request.archives
-        options.decoding = request.decoding
-        if let store = request.store { options.store = try StoreIndex(store, key: request.storeKey) }
-        options.allowSecrets = try request.config.allowSecretPatterns.map { try PCRE2Pattern($0) }
-        let exclude = try PathFilter(globs: request.config.excludePaths)
+        let stages = try Stages(request)
+        var (result, identity, notes): (ScanResult, InputIdentity, [String])
+        if case .repositories(let list, let refs) = request.selection {
+            (result, notes) = RepositoryAudit(list: list, refs: refs, stages: stages).run(shard: request.shard, progress: progress)
+            identity = InputIdentity(mode: refs.modeName(of: "repos"), input: list.file, content: [list.digest])
+        } else {
+            (result, identity, notes) = try stages.scan(request.selection, shard: request.shard, progress: progress)
+        }
+        result.scope = ScanScope(shard: request.shard ?? .whole, identity: identity, settingsDigest: request.settingsDigest)
+        return stages.decide(result, notes: notes)
+    }
 
-        let input = try request.selection.prepare(
-            maxFileSize: request.maxFileSize, shard: request.shard, exclude: exclude.isEmpty ? nil : exclude,
-            catFileProcesses: request.catFileProcesses)
-        let counter = ScanProgress(input.stream)
-        let stop = progress?(counter, request.selection)
-        let ruleSet = RuleSet(request.rules)
-        var result = Scanner(ruleSet: ruleSet, options: options).scan(input.stream, preSkipped: input.skipped, progress: counter)
-        stop?()
-        if let failure = input.failure { result.errors.append(ScanError(failure.kind == .git ? .git : .input, failure.description)) }
-        if let listing = input.historyListing {
-            // History findings move to the commit that introduced their blob, then repeats collapse.
-            for i in result.findings.indices {
-                if let blob = result.findings[i].blob, let origin = listing.introduction(of: blob) {
-                    result.findings[i].provenance = result.findings[i].provenance.replacingRoot(with: origin)
+    /// The stages a request sets up once: the scanner's options, the exclusions, the rule set.
+    struct Stages {
+        let request: ScanRequest
+        let options: ScanOptions
+        let exclude: PathFilter?
+        /// Built on its own thread: the keyword automaton over every rule overlaps the git calls of `prepare`.
+        let ruleSet: Background<RuleSet>
+
+        init(_ request: ScanRequest) throws {
+            self.request = request
+            var options = ScanOptions()
+            options.maxFileSize = request.maxFileSize
+            options.showSecrets = request.showSecrets
+            options.fingerprintKey = request.fingerprintKey
+            options.archives = request.archives
+            options.decoding = request.decoding
+            if let store = request.store { options.store = try StoreIndex(store, key: request.storeKey) }
+            options.allowSecrets = try request.config.allowSecretPatterns.map { try PCRE2Pattern($0) }
+            self.options = options
+            let exclude = try PathFilter(globs: request.config.excludePaths)
+            self.exclude = exclude.isEmpty ? nil : exclude
+            let rules = request.rules
+            ruleSet = Background { RuleSet(rules) }
+        }
+
+        /// One input through the scanner and history attribution: findings before any verdict.
+        func scan(
+            _ selection: InputSelection, shard: Shard?, progress: ((ScanProgress, InputSelection) -> () -> Void)?
+        ) throws -> (ScanResult, InputIdentity, [String]) {
+            let input = try selection.prepare(
+                maxFileSize: request.maxFileSize, shard: shard, exclude: exclude, catFileProcesses: request.catFileProcesses)
+            let counter = ScanProgress(input.stream)
+            let stop = progress?(counter, selection)
+            var result = Scanner(ruleSet: try ruleSet.value(), options: options).scan(
+                input.stream, preSkipped: input.skipped, progress: counter)
+            stop?()
+            if let failure = input.failure { result.errors.append(ScanError(failure.kind == .git ? .git : .input, failure.description)) }
+            if let listing = input.historyListing {
+                // History findings move to the commit that introduced their blob, then repeats collapse.
+                for i in result.findings.indices {
+                    if let blob = result.findings[i].blob, let origin = listing.introduction(of: blob) {
+                        result.findings[i].provenance = result.findings[i].provenance.replacingRoot(with: origin)
+                    }
                 }
+                HistoryCollapse.apply(to: &result, renames: listing.renames)
+                result.findings.sort(by: Scanner.reportOrder)
             }
-            HistoryCollapse.apply(to: &result, renames: listing.renames)
-            result.findings.sort(by: Scanner.reportOrder)
+            return (result, input.identity, input.notes)
         }
 
-        if var store = request.store, let index = options.store {
-            if let policy = request.config.policy { store.policy = policy }
-            Enrichment(store: store, index: index, rules: request.rules).apply(to: &result)
+        /// Verdicts on the findings: store, allow list, baseline, blocking, counts.
+        func decide(_ scanned: ScanResult, notes: [String]) -> ScanOutcome {
+            var result = scanned
+            if var store = request.store, let index = options.store {
+                if let policy = request.config.policy { store.policy = policy }
+                Enrichment(store: store, index: index, rules: request.rules).apply(to: &result)
+            }
+            let allowed = Set(request.config.allowFingerprints.map { $0.lowercased() })
+            if !allowed.isEmpty {
+                let before = result.findings.count
+                result.findings.removeAll { allowed.contains($0.fingerprint) }
+                result.summary.allowlisted += before - result.findings.count
+            }
+            let stale = request.baseline?.apply(to: &result, ruleIDs: RuleIDs(request.rules)) ?? []
+            request.config.failOn.apply(to: &result)
+            result.countFindings()
+            let mismatch = request.baseline?.keyMismatch(scanningWith: request.fingerprintKey)
+            return ScanOutcome(
+                result: result, notes: request.settingsNotes + notes + [mismatch].compactMap { $0 }, staleBaseline: stale)
         }
-        let allowed = Set(request.config.allowFingerprints.map { $0.lowercased() })
-        if !allowed.isEmpty {
-            let before = result.findings.count
-            result.findings.removeAll { allowed.contains($0.fingerprint) }
-            result.summary.allowlisted += before - result.findings.count
-        }
-        let stale = request.baseline?.apply(to: &result, ruleIDs: RuleIDs(request.rules)) ?? []
-        request.config.failOn.apply(to: &result)
-        result.countFindings()
-        let mismatch = request.baseline?.keyMismatch(scanningWith: request.fingerprintKey)
-        return ScanOutcome(result: result, notes: request.settingsNotes + input.notes + [mismatch].compactMap { $0 }, staleBaseline: stale)
     }
 }

@@ -1,37 +1,42 @@
 import Foundation
 
 /// Joins the `--format json` reports of `--shard K/N` runs into the one result a single run would
-/// have produced, so any report format can be rendered from a sharded audit. Findings seen twice
-/// (overlapping inputs, or one report given twice) are kept once; counts are added, except the
+/// have produced, so any report format can be rendered from a sharded audit. Findings seen in two
+/// shards (a secret in blobs of both) are kept once; skips are kept as listed, since shards skip
+/// disjoint work and one path may be skipped in several of its blobs; counts are added, except the
 /// duration, which is the longest shard's: shards run side by side.
 public enum ReportMerge {
     /// Reports named by position (`report 2`) in error messages.
-    public static func merge(_ jsonReports: [String]) throws -> ScanResult {
-        try merge(named: jsonReports.enumerated().map { (name: "report \($0.offset + 1)", json: $0.element) })
+    public static func merge(_ jsonReports: [String], allowPartial: Bool = false) throws -> ScanResult {
+        try merge(named: jsonReports.enumerated().map { (name: "report \($0.offset + 1)", json: $0.element) }, allowPartial: allowPartial)
     }
 
-    /// Reports named by the caller (usually their file names) in error messages.
-    public static func merge(named reports: [(name: String, json: String)]) throws -> ScanResult {
+    /// Reports named by the caller (usually their file names) in error messages. The reports must be
+    /// the N shards of one input under one set of settings, each once; with `allowPartial`, shards
+    /// may be missing, and the result's scope lists them (`ScanScope.missingShards`).
+    public static func merge(named reports: [(name: String, json: String)], allowPartial: Bool = false) throws -> ScanResult {
         guard !reports.isEmpty else { throw InputError("no reports to merge") }
+        let shards = try reports.map { (name: $0.name, report: try decode($0.json, name: $0.name)) }
+        let scope = try ShardSet(shards.map { (name: $0.name, scope: $0.report.scope) }).check(allowPartial: allowPartial)
         var findings: [Finding] = [], seenFindings = Set<Finding>()
-        var skipped: [Skip] = [], seenSkips = Set<Skip>()
+        var skipped: [Skip] = []
         var errors = Set<ScanError>()
         var counts: [String: Int] = [:]
-        for (name, json) in reports {
-            let shard = try decode(json, name: name)
+        for (_, shard) in shards {
             for f in shard.findings where seenFindings.insert(f).inserted { findings.append(f) }
-            for s in shard.skipped where seenSkips.insert(s).inserted { skipped.append(s) }
+            skipped += shard.skipped
             errors.formUnion(shard.errors)
             for (key, value) in shard.summary {
                 counts[key] = key == durationKey ? max(counts[key] ?? 0, value) : (counts[key] ?? 0) + value
             }
         }
         var result = ScanResult()
+        result.scope = scope
         // Stable sort: findings equal in report order keep the order of the reports they came from.
         result.findings = findings.sorted(by: Scanner.reportOrder)
         // Shards of a history scan each keep their own oldest sighting of a secret; keep the oldest overall.
         HistoryCollapse.apply(to: &result)
-        result.skipped = skipped.sorted { $0.path < $1.path }
+        result.skipped = skipped.sorted()
         result.errors = errors.sorted()
         result.summary = try summary(counts)
         // Derived counts follow the merged lists, so duplicates are not counted twice.
@@ -45,30 +50,35 @@ public enum ReportMerge {
 
     /// One shard's report. The summary is read as plain counts, so every count the summary has (now or
     /// later) is added without this file naming it.
-    struct Shard: Decodable {
-        var tool: String
-        var schema: Int
+    struct ShardReport: Decodable {
+        var scope: ScanScope
         var findings: [Finding]
         var skipped: [Skip]
         var errors: [ScanError]
         var summary: [String: Int]
     }
 
-    static func decode(_ json: String, name: String) throws -> Shard {
-        let shard: Shard
+    /// What identifies a report, read before the rest so an old or foreign report gets a plain answer.
+    struct Header: Decodable {
+        var tool: String
+        var schema: Int
+    }
+
+    static func decode(_ json: String, name: String) throws -> ShardReport {
         do {
-            shard = try JSONDecoder().decode(Shard.self, from: Data(json.utf8))
+            let header = try JSONDecoder().decode(Header.self, from: Data(json.utf8))
+            guard header.tool == "tokenwarden" else {
+                throw InputError("\(name): not a tokenwarden report (tool is '\(header.tool)')")
+            }
+            guard header.schema == JSONReport.schemaVersion else {
+                throw InputError(
+                    "\(name): JSON report schema \(header.schema) is not supported (this tokenwarden reads schema \(JSONReport.schemaVersion); scan again with this version)"
+                )
+            }
+            return try JSONDecoder().decode(ShardReport.self, from: Data(json.utf8))
         } catch let error as DecodingError {
             throw InputError("\(name): \(describe(error))")
         }
-        guard shard.tool == "tokenwarden" else {
-            throw InputError("\(name): not a tokenwarden report (tool is '\(shard.tool)')")
-        }
-        guard shard.schema == JSONReport.schemaVersion else {
-            throw InputError(
-                "\(name): JSON report schema \(shard.schema) is not supported (this tokenwarden reads schema \(JSONReport.schemaVersion))")
-        }
-        return shard
     }
 
     /// The summed counts as a summary; counts an older report lacks start at zero.

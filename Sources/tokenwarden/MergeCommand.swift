@@ -7,7 +7,11 @@ struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Join the JSON reports of sharded scans (--shard K/N --format json) into one report.",
-        discussion: "Exit status follows the merged findings: 0 nothing blocking, 1 blocking findings, 2 error.")
+        discussion: """
+            The reports must be the N shards of one scan (same input, rules and settings), each once: a missing, \
+            repeated or foreign shard is an error. Exit status follows the merged findings: 0 nothing blocking, \
+            1 blocking findings, 2 error or a partial merge (--allow-partial) without blocking findings.
+            """)
 
     @Argument(help: "JSON reports written by `tokenwarden scan --format json`.")
     var reports: [String]
@@ -17,6 +21,9 @@ struct MergeCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
+
+    @Flag(help: "Merge even when shards are missing: the report is marked partial and names them (exit 2 unless a finding blocks).")
+    var allowPartial = false
 
     @OptionGroup var ruleOptions: RuleOptions
 
@@ -29,12 +36,17 @@ struct MergeCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: path) else { throw InputError("\(path): cannot read the report") }
             return (path, String(decoding: data, as: UTF8.self))
         }
-        let result = try ReportMerge.merge(named: named)
-        let rules = try ruleOptions.loadRules()
+        let result = try ReportMerge.merge(named: named, allowPartial: allowPartial)
+        if let missing = result.scope?.missingShards, !missing.isEmpty {
+            Terminal.error(
+                "tokenwarden: warning: PARTIAL MERGE: shards \(missing.map(\.description).joined(separator: ", ")) are missing; their findings are not in this report"
+            )
+        }
+        let context = ReportContext(rules: try ruleOptions.loadRules(examples: false))
         if let output {
-            try format.write(result, rules: rules, toFile: output)
+            try format.write(result, context: context, toFile: output)
         } else {
-            try format.write(result, rules: rules, verbose: false, to: StandardStream.standardOutput)
+            try format.write(result, context: context, to: StandardStream.standardOutput)
             try StandardStream.standardOutput.flush()
         }
         Terminal.error(TextReport.summary(result))

@@ -21,11 +21,23 @@ struct ScanArguments: ParsableArguments {
     @Flag(help: "Scan every blob in the history of HEAD once (with --branches or --all: of those refs).")
     var history = false
 
-    @Flag(help: "With --history: every local branch.")
+    @Flag(help: "With --history or --repos: every local branch.")
     var branches = false
 
-    @Flag(help: "With --history: every ref (branches, tags, remotes, stashes).")
+    @Flag(help: "With --history or --repos: every ref and reflog (branches, tags, remotes, every stash entry, commits reset away).")
     var all = false
+
+    @Flag(
+        help:
+            "With --history: --all, then every other object in the object database: force-pushed commits, dropped stashes, dangling blobs (incident response)."
+    )
+    var allObjects = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Scan the history of every repository in this list: one local path or clone URL (https, ssh, file) a line; --shard splits the repositories.",
+            valueName: "file"))
+    var repos: String?
 
     @Option(help: ArgumentHelp("Scan only shard K of N (1-based) of the work, for parallel CI jobs.", valueName: "K/N"))
     var shard: String?
@@ -74,8 +86,13 @@ struct ScanArguments: ParsableArguments {
         }
         let modes = [staged, range != nil, since != nil, history].filter { $0 }.count
         if modes > 1 { throw ValidationError("choose one of --staged, --diff, --since and --history") }
-        if (branches || all) && !history { throw ValidationError("--branches and --all go with --history") }
-        if branches && all { throw ValidationError("choose one of --branches and --all") }
+        if repos != nil && (staged || range != nil || since != nil) {
+            throw ValidationError("--repos scans histories: it does not go with --staged, --diff or --since")
+        }
+        if repos != nil && !paths.isEmpty { throw ValidationError("--repos names the repositories: give no paths with it") }
+        if (branches || all) && !history && repos == nil { throw ValidationError("--branches and --all go with --history or --repos") }
+        if allObjects && !history { throw ValidationError("--all-objects goes with --history") }
+        if branches && (all || allObjects) { throw ValidationError("choose one of --branches, --all and --all-objects") }
         if modes == 1 && paths.count > 1 {
             throw ValidationError("with --staged, --diff, --since or --history, name at most one repository path")
         }
@@ -83,14 +100,16 @@ struct ScanArguments: ParsableArguments {
         if let n = catFileProcesses, !(1...64).contains(n) { throw ValidationError("--cat-file-processes must be 1 to 64, not \(n)") }
     }
 
-    var isGitMode: Bool { staged || range != nil || since != nil || history }
+    var isGitMode: Bool { staged || range != nil || since != nil || history || repos != nil }
+
+    private var refs: GitHistorySource.Refs { allObjects ? .allObjects : all ? .all : branches ? .branches : .head }
 
     var selection: InputSelection {
         let repository = paths.first ?? "."
         if staged { return .staged(repository: repository) }
         if let range { return .diff(range: range, repository: repository) }
         if let since { return .diff(range: "\(since)..HEAD", repository: repository) }
-        if history { return .history(refs: all ? .all : branches ? .branches : .head, repository: repository) }
+        if history { return .history(refs: refs, repository: repository) }
         // `-` is standard input, read here: only the CLI touches the process's streams.
         let standardInput = paths.contains("-") ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : nil
         return .paths(paths, standardInput: standardInput)
@@ -124,6 +143,9 @@ struct ScanArguments: ParsableArguments {
 
     /// Flags, config and environment resolved into one request.
     func request(showSecrets: Bool, baseline: String? = nil, useBaseline: Bool = true) throws -> ScanRequest {
+        // The built-in rules are parsed while git finds the repository and its settings.
+        let ruleOptions = self.ruleOptions
+        let loading = Background { try ruleOptions.loadRules(examples: false) }
         let files = try settingsFiles()
         var used: [String] = []
         var notes: [String] = []
@@ -138,12 +160,14 @@ struct ScanArguments: ParsableArguments {
         let config = try files.config(option: self.config)
         if config.origin != "<defaults>" { used.append("config \(config.origin)") }
         note(configPath, "the config")
-        var rules = try ruleOptions.loadRules()
+        var rules = try loading.value()
         for path in config.rulePaths {
             rules += try files.rules(at: path)
             note(path, "the rule file")
         }
         try RuleLoader.checkUniqueIDs(rules)
+        // The list is read (and every line checked) before anything is scanned.
+        let selection = try repos.map { InputSelection.repositories(try RepositoryList(reading: $0), refs: refs) } ?? selection
         var request = ScanRequest(selection: selection, rules: try config.adjust(rules))
         request.config = config
         request.maxFileSize = maxFileSize ?? config.maxFileSize ?? ScanOptions.defaultMaxFileSize

@@ -26,6 +26,9 @@ final class HostileRepositoryTests: CLITestCase {
             of: "\n\nsecond", with: "\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n -----END PGP SIGNATURE-----\n\nsigned")
         let object = try Self.execute("/bin/sh", ["-c", "git hash-object -t commit -w --stdin"], in: repo, stdin: signed, environment: [:])
         try git(["update-ref", "HEAD", object.stdout.trimmingCharacters(in: .whitespacesAndNewlines)], in: repo)
+        // A signed commit no ref reaches, for --all-objects' walk of unreachable commits.
+        let dangling = signed.replacingOccurrences(of: "\n\nsigned", with: "\n\ndangling")
+        _ = try Self.execute("/bin/sh", ["-c", "git hash-object -t commit -w --stdin"], in: repo, stdin: dangling, environment: [:])
         // A merge commit, for range modes that diff merges.
         try git(["checkout", "-qb", "side"], in: repo)
         try write("side\n", to: "side.txt", in: repo)
@@ -137,6 +140,9 @@ final class HostileRepositoryTests: CLITestCase {
         XCTAssertTrue(
             baited.contains("gpg") && baited.contains("fsmonitor") && baited.contains("ext-remote"), "bait did not fire: \(baited)")
         for name in baited { try FileManager.default.removeItem(at: markers.appendingPathComponent(name)) }
+        // An audit list naming it in place and as a file:// clone URL (cloned through the same runner).
+        let list = try TestSupport.temporaryDirectory(self).appendingPathComponent("repos.txt")
+        try Data("\(repo.path)\nfile://\(repo.path)\n".utf8).write(to: list)
 
         let runs: [[String]] = [
             ["scan"],
@@ -145,7 +151,9 @@ final class HostileRepositoryTests: CLITestCase {
             ["scan", "--since", "HEAD~2"],
             ["scan", "--history"],
             ["scan", "--history", "--all"],
+            ["scan", "--history", "--all-objects"],
             ["scan", "--history", "--branches", "--format", "sarif"],
+            ["scan", "--repos", list.path, "--all"],
             ["baseline", "create", "--output", "baseline.json"],
             ["baseline", "create", "--history", "--all", "--output", "baseline-history.json"],
             ["install-hook", "--force"],
@@ -163,6 +171,9 @@ final class HostileRepositoryTests: CLITestCase {
         // The blob the partial clone lacks is a counted skip, never fetched (and never a dead cat-file).
         let skipped = try report(history).skipped
         XCTAssertEqual(skipped.filter { $0.path == "lost.txt" }.map(\.reason), [.missing], "\(skipped)")
+        // --all-objects walked the unreachable signed commit and found the blob only the index holds.
+        let everything = try report(try run(["scan", "--history", "--all-objects", "--format", "json"], in: repo)).findings
+        XCTAssertTrue(everything.contains { $0.isUnreachable && $0.path.hasPrefix("<unreachable blob ") }, "\(everything.map(\.path))")
     }
 
     func testInstallHookRefusesAHooksPathOutsideTheRepository() throws {

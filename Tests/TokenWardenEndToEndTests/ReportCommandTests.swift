@@ -41,10 +41,12 @@ final class ReportCommandTests: CLITestCase {
         let repo = try makeRepository()
         for i in 0..<9 { try write("n=\(i)\nT=\(token)\n", to: "f\(i).env", in: repo) }
         let whole = try run(["scan", "-f", "json", "."], in: repo)
+        // Outside the scanned tree: a report written into it would make the next shard's input another one.
+        let out = try TestSupport.temporaryDirectory(self)
         var paths: [String] = []
         for k in 1...3 {
             let part = try run(["scan", "-f", "json", "--shard", "\(k)/3", "."], in: repo)
-            let path = repo.appendingPathComponent("shard-\(k).json").path
+            let path = out.appendingPathComponent("shard-\(k).json").path
             try Data(part.stdout.utf8).write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }

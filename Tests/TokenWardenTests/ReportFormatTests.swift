@@ -33,21 +33,25 @@ final class ReportFormatTests: XCTestCase {
             regex: #"([A-Za-z0-9]{60})"#, confidence: .medium),
     ]
 
-    /// Three findings: a leaked registered token (blocking), a catch-all match in documentation whose
-    /// rule is not in the rule list (not blocking), and a token from git history (blocking).
+    /// Three findings: a leaked registered token (blocking), a catch-all match decoded from base64 in
+    /// documentation whose rule is not in the rule list (not blocking), and a token from git history (blocking).
     static func sample() -> ScanResult {
         var result = ScanResult()
         func finding(
             _ rule: String, _ service: String, _ description: String, path: String, span: SourceSpan, redacted: String,
             fingerprintOf value: String, length: Int, entropy: Double, checksum: ChecksumStatus? = nil,
-            source: Provenance.Source = .file, remediation: String? = nil, verdict: Verdict
+            source: Provenance.Source = .file, decoded: String? = nil, remediation: String? = nil, verdict: Verdict
         ) -> Finding {
-            Finding(
+            let provenance = Provenance(path: path, source: source)
+            let fingerprint = Fingerprint.sha256Hex(Array(value.utf8))
+            let lineHash = LineHash.of(
+                rule: TestSupport.rule(rule, keywords: [], regex: ""), context: Array("key = ".utf8), fingerprint: fingerprint)
+            return Finding(
                 match: Match(rule: rule, span: span, secret: Array(rawSecret.utf8), entropy: entropy, checksum: checksum),
-                provenance: Provenance(path: path, source: source),
+                provenance: decoded.map { provenance.decoded($0) } ?? provenance,
                 about: RuleFacts(service: service, description: description, remediation: remediation),
                 published: PublishedSecret(
-                    shown: rawSecret, redacted: redacted, fingerprint: Fingerprint.sha256Hex(Array(value.utf8)), length: length),
+                    shown: rawSecret, redacted: redacted, fingerprint: fingerprint, length: length, lineHash: lineHash),
                 verdict: verdict)
         }
         let commit = CommitRef(
@@ -68,7 +72,7 @@ final class ReportFormatTests: XCTestCase {
             finding(
                 "generic-api-key", "generic", "Generic API key assignment", path: "docs/setup & usage.md",
                 span: SourceSpan(line: 5, column: 9, endLine: 5, endColumn: 40), redacted: "…x9Qa", fingerprintOf: "docs-value",
-                length: 32, entropy: 3.9, verdict: Verdict(confidence: .low, status: .unregistered, blocking: false)),
+                length: 32, entropy: 3.9, decoded: "base64", verdict: Verdict(confidence: .low, status: .unregistered, blocking: false)),
             finding(
                 "codeocean-token", "codeocean", "Code Ocean API access token", path: "src/run_capsule.py",
                 span: SourceSpan(line: 3, column: 57, endLine: 3, endColumn: 92), redacted: "cop_…x9Qa", fingerprintOf: "history-value",
@@ -84,6 +88,10 @@ final class ReportFormatTests: XCTestCase {
         result.summary.blocking = 2
         result.summary.suppressed = 1
         result.summary.durationMilliseconds = 42
+        result.scope = ScanScope(
+            shard: Shard(index: 2, count: 4),
+            identity: InputIdentity(mode: "history --all", input: "/work/repo", digest: String(repeating: "1f", count: 32)),
+            settingsDigest: String(repeating: "e0", count: 32))
         return result
     }
 
@@ -104,7 +112,7 @@ final class ReportFormatTests: XCTestCase {
     }
 
     func testJUnitGolden() throws {
-        try assertGolden(JUnitReport.render(Self.sample()), "junit.golden")
+        try assertGolden(JUnitReport.render(Self.sample(), finishedAt: Self.finishedAt), "junit.golden")
     }
 
     func testGitLabGolden() throws {
@@ -135,7 +143,7 @@ final class ReportFormatTests: XCTestCase {
     func testNoFormatPrintsTheRawSecret() throws {
         for result in [Self.sample(), Self.incomplete()] {
             let outputs = [
-                try SARIFReport.render(result, rules: Self.rules), JUnitReport.render(result),
+                try SARIFReport.render(result, rules: Self.rules), JUnitReport.render(result, finishedAt: Self.finishedAt),
                 try GitLabReport.render(result, rules: Self.rules, finishedAt: Self.finishedAt),
                 Annotations.github(result), Annotations.azure(result),
             ]
@@ -206,13 +214,13 @@ final class ReportFormatTests: XCTestCase {
     }
 
     func testJUnitIsNeverEmpty() {
-        let xml = JUnitReport.render(ScanResult())
+        let xml = JUnitReport.render(ScanResult(), finishedAt: Self.finishedAt)
         XCTAssertTrue(xml.contains(#"<testsuite name="tokenwarden" tests="1" failures="0" errors="0" skipped="0""#), xml)
         XCTAssertTrue(xml.contains(#"<testcase classname="tokenwarden" name="no secrets found"/>"#), xml)
     }
 
     func testJUnitReportsAnIncompleteScanAsAnError() {
-        let xml = JUnitReport.render(Self.incomplete())
+        let xml = JUnitReport.render(Self.incomplete(), finishedAt: Self.finishedAt)
         XCTAssertTrue(xml.contains(#"tests="2" failures="0" errors="1" skipped="0""#), xml)
         XCTAssertTrue(xml.contains("could not read secret/key.pem: Permission denied"), xml)
     }
@@ -221,7 +229,10 @@ final class ReportFormatTests: XCTestCase {
         var odd = Self.sample()
         odd.findings[0].provenance.path = "we\u{1}ird <&> \"dir\"/fi]]>le\u{7F}.env"
         odd.findings[0].about.description = "tab\there\nnewline\r\u{0}"
-        for xml in [JUnitReport.render(odd), JUnitReport.render(Self.incomplete()), JUnitReport.render(ScanResult())] {
+        for xml in [
+            JUnitReport.render(odd, finishedAt: Self.finishedAt), JUnitReport.render(Self.incomplete(), finishedAt: Self.finishedAt),
+            JUnitReport.render(ScanResult(), finishedAt: Self.finishedAt),
+        ] {
             let run = try python(["-c", "import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1])", try temporary(xml, "report.xml")])
             XCTAssertEqual(run.status, 0, run.stderr + "\n" + xml)
         }
@@ -279,7 +290,7 @@ final class ReportFormatTests: XCTestCase {
     // MARK: GitLab
 
     func testGitLabTimesAndSeverities() throws {
-        XCTAssertEqual(GitLabReport.timestamp(Self.finishedAt), "2023-11-14T22:13:20")
+        XCTAssertEqual(ReportTimestamp.utc(Self.finishedAt), "2023-11-14T22:13:20")
         let doc = try json(GitLabReport.render(Self.sample(), rules: Self.rules, finishedAt: Self.finishedAt))
         let scan = try XCTUnwrap(doc["scan"] as? [String: Any])
         XCTAssertEqual(scan["start_time"] as? String, "2023-11-14T22:13:19")
@@ -293,9 +304,18 @@ final class ReportFormatTests: XCTestCase {
 
     // MARK: Merge
 
+    /// Shard K of N of one input (the sample's), as the pipeline records it.
+    static func scope(_ k: Int, of n: Int, input: String = "input", settings: String = "settings") -> ScanScope {
+        ScanScope(
+            shard: Shard(index: k, count: n), identity: InputIdentity(mode: "paths", input: ".", digest: input), settingsDigest: settings)
+    }
+
     func testMergeOfShardsEqualsTheWholeScan() throws {
-        let whole = Self.sample()
+        var whole = Self.sample()
+        whole.scope = Self.scope(1, of: 1)
         var a = ScanResult(), b = ScanResult()
+        a.scope = Self.scope(1, of: 2)
+        b.scope = Self.scope(2, of: 2)
         a.findings = [whole.findings[0], whole.findings[2]]
         a.skipped = whole.skipped
         a.summary.filesScanned = 5
@@ -320,23 +340,27 @@ final class ReportFormatTests: XCTestCase {
 
     func testMergeDropsDuplicateFindingsAndJoinsErrors() throws {
         var a = Self.sample()
+        a.scope = Self.scope(1, of: 2)
         a.errors = [ScanError(.git, "b error"), ScanError(.rule, "a error")]
         var b = Self.incomplete()
+        b.scope = Self.scope(2, of: 2)
         b.findings = [a.findings[1]]
         b.errors = [ScanError(.rule, "a error")]
-        let merged = try ReportMerge.merge([JSONReport.render(a), JSONReport.render(b), JSONReport.render(a)])
+        let merged = try ReportMerge.merge([JSONReport.render(a), JSONReport.render(b)])
         XCTAssertEqual(merged.findings, a.findings)
         XCTAssertEqual(merged.errors.map(\.message), ["a error", "b error"])
         XCTAssertEqual(merged.skipped.map(\.path), ["logo.png", "secret/key.pem"])
         XCTAssertEqual(merged.summary.findings, 3)
         XCTAssertEqual(merged.summary.blocking, 2)
         XCTAssertEqual(merged.summary.filesSkipped, 2)
-        XCTAssertEqual(merged.summary.filesScanned, 16)
+        XCTAssertEqual(merged.summary.filesScanned, 8)
         XCTAssertEqual(merged.summary.durationMilliseconds, 42)
     }
 
     func testMergeNamesTheBadReport() throws {
-        let good = try JSONReport.render(Self.sample())
+        var sample = Self.sample()
+        sample.scope = Self.scope(1, of: 1)
+        let good = try JSONReport.render(sample)
         func error(_ reports: [(name: String, json: String)]) -> String {
             do {
                 _ = try ReportMerge.merge(named: reports)
@@ -351,13 +375,16 @@ final class ReportFormatTests: XCTestCase {
             "shard-2.json: not valid JSON (merge reads --format json reports)")
         XCTAssertEqual(error([("shard-1.json", "[1, 2]")]), "shard-1.json: not a tokenwarden JSON report (expected a JSON object)")
         XCTAssertEqual(
-            error([("s.json", #"{"tool": "tokenwarden", "schema": 1}"#)]), "s.json: not a tokenwarden JSON report: missing 'findings'")
+            error([("s.json", #"{"tool": "tokenwarden", "schema": 2}"#)]), "s.json: not a tokenwarden JSON report: missing 'scope'")
+        XCTAssertEqual(
+            error([("s.json", #"{"tool": "tokenwarden", "schema": 2, "scope": {}}"#)]),
+            "s.json: not a tokenwarden JSON report: missing 'scope.shard'")
         XCTAssertEqual(
             error([("s.json", good.replacingOccurrences(of: #""tool" : "tokenwarden""#, with: #""tool" : "gitleaks""#))]),
             "s.json: not a tokenwarden report (tool is 'gitleaks')")
         XCTAssertEqual(
-            error([("s.json", good.replacingOccurrences(of: #""schema" : 1"#, with: #""schema" : 7"#))]),
-            "s.json: JSON report schema 7 is not supported (this tokenwarden reads schema 1)")
+            error([("s.json", good.replacingOccurrences(of: #""schema" : 2"#, with: #""schema" : 1"#))]),
+            "s.json: JSON report schema 1 is not supported (this tokenwarden reads schema 2; scan again with this version)")
         let badLine = error([("s.json", good.replacingOccurrences(of: #""line" : 5"#, with: #""line" : "five""#))])
         XCTAssertTrue(badLine.hasPrefix("s.json: wrong type at 'findings[1].line'"), badLine)
         XCTAssertFalse(badLine.contains("\n"))

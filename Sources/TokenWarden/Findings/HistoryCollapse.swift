@@ -17,9 +17,11 @@ public enum HistoryCollapse {
         var oldest: [String: Int] = [:]
         var keep = [Bool](repeating: true, count: result.findings.count)
         // Log position decides (dates tie after rebases and in scripted commits); the date only without it.
+        // A reachable finding wins over the same secret in an unreachable object (`--all-objects`): it is
+        // still exposed, and unreachable commits count their log positions apart.
         let parser = ISO8601DateFormatter()
-        func age(_ f: Finding) -> (Int, Double) {
-            (f.commitIndex ?? -1, -(f.date.flatMap(parser.date(from:))?.timeIntervalSince1970 ?? 0))
+        func age(_ f: Finding) -> (Int, Int, Double) {
+            (f.isUnreachable ? 0 : 1, f.commitIndex ?? -1, -(f.date.flatMap(parser.date(from:))?.timeIntervalSince1970 ?? 0))
         }
         for (i, f) in result.findings.enumerated() where f.blob != nil {
             let key = "\(f.rule)\u{0}\(lineage(f.path))\u{0}\(f.identity ?? f.fingerprint)"

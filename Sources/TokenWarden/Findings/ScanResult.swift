@@ -24,13 +24,21 @@ public struct ScanResult: Sendable {
     public var skipped: [Skip] = []
     public var errors: [ScanError] = []
     public var summary = ScanSummary()
+    /// Which shard of which input this is (set by the pipeline and by `merge`).
+    public var scope: ScanScope?
 
     /// The one place exit codes are decided: 1 when anything blocks, 2 when the scan could not
-    /// read everything it was asked to (so "nothing found" would be a false promise), else 0.
+    /// read everything it was asked to (so "nothing found" would be a false promise) or is a merge
+    /// that lacks shards, else 0.
     public var exitCode: Int32 {
         if findings.contains(where: \.blocking) { return 1 }
-        if skipped.contains(where: { $0.reason == .unreadable }) || !errors.isEmpty { return 2 }
-        return 0
+        return isIncomplete ? 2 : 0
+    }
+
+    /// Whether the scan missed something it was asked to read: an error, a file it could not read, or
+    /// (for a merge) a shard that is missing.
+    public var isIncomplete: Bool {
+        skipped.contains(where: { $0.reason == .unreadable }) || !errors.isEmpty || scope?.isPartial == true
     }
 
     /// The summary's finding counts, from the final findings: called once, when every stage is done.

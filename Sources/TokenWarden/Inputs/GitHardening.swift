@@ -56,14 +56,36 @@ enum GitHardening {
         environment(drivers: directory.map(driverOverrides(in:)) ?? [])
     }
 
+    /// git's environment for cloning a URL the user listed (`scan --repos`): the same overrides, except
+    /// that the user's transports are allowed — https, ssh and file, never `ext::` (it runs a command),
+    /// `git://` or `http://` — ssh runs non-interactively (or as `$GIT_SSH_COMMAND` says, the user's own
+    /// choice), and a stalled server ends the clone instead of hanging it.
+    static func cloneEnvironment(transports: Set<String>) -> [String] {
+        let ssh = ProcessInfo.processInfo.environment["GIT_SSH_COMMAND"].flatMap { $0.isEmpty ? nil : $0 }
+        var settings = overrides.filter { !$0.key.hasPrefix("protocol.") && $0.key != "core.sshCommand" }
+        settings += [("protocol.allow", "never")]
+        settings += ["ext", "git", "http", "https", "ssh", "file"].map {
+            ("protocol.\($0).allow", transports.contains($0) ? "always" : "never")
+        }
+        settings += [
+            ("core.sshCommand", ssh ?? "ssh -o BatchMode=yes -o ConnectTimeout=30 -o ServerAliveInterval=15 -o ServerAliveCountMax=4"),
+            ("http.lowSpeedLimit", "1000"), ("http.lowSpeedTime", "60"),
+        ]
+        return environment(settings: settings)
+    }
+
     private static func environment(drivers: [(key: String, value: String)]) -> [String] {
+        environment(settings: overrides + drivers)
+    }
+
+    private static func environment(settings: [(key: String, value: String)]) -> [String] {
         var env = ProcessInfo.processInfo.environment
         for name in droppedVariables { env[name] = nil }
         for (name, value) in fixedVariables { env[name] = value }
         // Keep configuration the caller passed this way, and add ours after it (later wins).
         var count = Int(env["GIT_CONFIG_COUNT"] ?? "") ?? 0
         if count < 0 { count = 0 }
-        for (key, value) in overrides + drivers {
+        for (key, value) in settings {
             env["GIT_CONFIG_KEY_\(count)"] = key
             env["GIT_CONFIG_VALUE_\(count)"] = value
             count += 1

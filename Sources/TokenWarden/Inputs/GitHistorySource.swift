@@ -4,12 +4,15 @@
 public enum GitHistorySource {
     public enum Refs: String, Sendable {
         case head, branches, all
+        /// Every ref and reflog, then every other object of the object database (`--all-objects`).
+        case allObjects
 
         var arguments: [String] {
             switch self {
             case .head: ["HEAD"]
             case .branches: ["--branches"]
-            case .all: ["--all"]
+            // The reflogs hold every stash entry (refs/stash shows only the newest) and commits reset away.
+            case .all, .allObjects: ["--all", "--reflog"]
             }
         }
     }
@@ -23,12 +26,26 @@ public enum GitHistorySource {
         _ repository: GitRepository, refs: Refs, shard: Shard?, onCommit: () -> Void = {}, emit: (BlobRequest) -> Void
     ) throws -> Listing {
         if refs == .head && !repository.hasHead { return Listing() }
+        return try produce(repository, revisions: refs.arguments, shard: shard, onCommit: onCommit, emit: emit)
+    }
+
+    /// The same for `git log` revision arguments; with `standardInput`, git reads more revisions
+    /// from it (`--stdin` among `revisions`), all before it writes anything. Blobs `attributed`
+    /// already holds are neither listed nor emitted (the unreachable walk of `--all-objects`).
+    static func produce(
+        _ repository: GitRepository, revisions: [String], standardInput: [UInt8]? = nil, skipping attributed: Listing? = nil,
+        shard: Shard?, onCommit: () -> Void = {}, emit: (BlobRequest) -> Void
+    ) throws -> Listing {
         // Merges are diffed against their first parent, which catches blobs made while resolving conflicts.
         // Renames are detected (-M) only to link a file's names; the blob is the same either way.
         let git = try GitProcess(
-            ["log"] + refs.arguments + [
+            ["log"] + revisions + [
                 "--raw", "--no-abbrev", "-z", "-M", "--diff-merges=first-parent", CommitRef.format, "--",
             ], in: repository.root)
+        if let standardInput {
+            git.write(standardInput)
+            git.closeInput()
+        }
         var listing = Listing()
         var commit: CommitRef?
         var commitIndex = Listing.Origin.noCommit
@@ -45,6 +62,7 @@ public enum GitHistorySource {
                     listing.addRename(from: old, to: listing.intern(path: String(decoding: newPath, as: UTF8.self)))
                     token = newPath
                 }
+                if attributed?.contains(blob: id) == true { continue }
                 let path = listing.intern(path: String(decoding: token, as: UTF8.self))
                 let origin = Listing.Origin(commit: commitIndex, path: path)
                 let blob = String(decoding: id, as: UTF8.self)

@@ -18,9 +18,18 @@ extension GitHistorySource {
         private var otherOrigins: [String: Origin] = [:]
         /// New path → old path (interned), the first rename seen of each path.
         private var renameIndices: [UInt32: UInt32] = [:]
+        /// `--all-objects`: the walk of the unreachable commits, holding only the blobs this listing
+        /// does not. Kept as its own listing, so its commits count their log positions apart and
+        /// its introductions are known to be unreachable without a flag on every blob.
+        private var unreachableWalk: UnreachableWalk?
 
-        /// The number of unique blobs seen.
-        var blobCount: Int { origins.count + otherOrigins.count }
+        private final class UnreachableWalk: Sendable {
+            let listing: Listing
+            init(_ listing: Listing) { self.listing = listing }
+        }
+
+        /// The number of unique blobs seen (unreachable ones included).
+        var blobCount: Int { origins.count + otherOrigins.count + (unreachableWalk?.listing.blobCount ?? 0) }
 
         mutating func addCommit(_ commit: CommitRef) -> UInt32 { commits.append(commit) }
 
@@ -37,9 +46,29 @@ extension GitHistorySource {
             if old != new, renameIndices[new] == nil { renameIndices[new] = old }
         }
 
+        /// Adds the listing of the unreachable commits (`--all-objects`), walked skipping every blob
+        /// this one holds: its introductions are reported unreachable, and its renames count where
+        /// this listing has none for the path.
+        mutating func addUnreachable(_ walked: Listing) {
+            precondition(unreachableWalk == nil && walked.unreachableWalk == nil, "one unreachable walk per history")
+            unreachableWalk = UnreachableWalk(walked)
+        }
+
+        /// Whether `blob` (hex) was seen, reachable or not.
+        func contains<Hex: Collection<UInt8>>(blob hex: Hex) -> Bool {
+            if let id = ObjectID(hex: hex) {
+                if origins[id] != nil { return true }
+            } else if otherOrigins[String(decoding: hex, as: UTF8.self)] != nil {
+                return true
+            }
+            return unreachableWalk?.listing.contains(blob: hex) ?? false
+        }
+
         /// Where `blob` was introduced: the provenance its findings are reported with.
         func introduction(of blob: String) -> Provenance? {
-            guard let origin = ObjectID(blob).flatMap({ origins[$0] }) ?? otherOrigins[blob] else { return nil }
+            guard let origin = ObjectID(blob).flatMap({ origins[$0] }) ?? otherOrigins[blob] else {
+                return unreachableWalk?.listing.introduction(of: blob)?.unreachable
+            }
             return provenance(blob: blob, at: origin)
         }
 
@@ -52,6 +81,7 @@ extension GitHistorySource {
         var renames: [String: String] {
             var byPath: [String: String] = [:]
             for (new, old) in renameIndices { byPath[paths[new]] = paths[old] }
+            if let walked = unreachableWalk?.listing { byPath.merge(walked.renames) { kept, _ in kept } }
             return byPath
         }
     }

@@ -9,8 +9,10 @@ public enum InputSelection: Sendable {
     case staged(repository: String)
     /// Lines added by the commits of a range such as `main..HEAD`.
     case diff(range: String, repository: String)
-    /// Every blob reachable from `refs`.
+    /// Every blob reachable from `refs` (`.allObjects`: and every other object of the database).
     case history(refs: GitHistorySource.Refs, repository: String)
+    /// The history (of `refs`) of every repository of a list (`--repos FILE`), one after another.
+    case repositories(RepositoryList, refs: GitHistorySource.Refs)
 }
 
 /// An input ready to scan: the work stream, what was skipped while listing it, notes for the user,
@@ -19,16 +21,19 @@ public struct PreparedInput: Sendable {
     public var stream: TargetStream
     public var skipped: [Skip] = []
     public var notes: [String] = []
+    /// What this input is, for the report's scope (computed before any shard split).
+    public var identity: InputIdentity
     let streamFailure: LockedBox<InputError?>?
     /// For history: where each blob was introduced, known once listing is done.
     let introductions: LockedBox<GitHistorySource.Listing>?
 
     init(
-        stream: TargetStream, skipped: [Skip], streamFailure: LockedBox<InputError?>?,
+        stream: TargetStream, skipped: [Skip], identity: InputIdentity, streamFailure: LockedBox<InputError?>?,
         introductions: LockedBox<GitHistorySource.Listing>? = nil
     ) {
         self.stream = stream
         self.skipped = skipped
+        self.identity = identity
         self.streamFailure = streamFailure
         self.introductions = introductions
     }
@@ -68,6 +73,9 @@ extension InputSelection {
                 return true
             }
             skipped = skipped.filter { !excluded($0.path) }
+            let identity = InputIdentity(
+                mode: "paths", input: (paths.isEmpty ? ["."] : paths).joined(separator: " "),
+                content: Self.listed(targets, skipped: skipped, standardInput: standardInput))
             if let shard {
                 targets = targets.filter { target in
                     if case .file(_, let display) = target { return shard.owns(display) }
@@ -75,13 +83,14 @@ extension InputSelection {
                 }
                 skipped = skipped.filter { shard.owns($0.path) }
             }
-            return PreparedInput(stream: TargetList(targets), skipped: skipped, streamFailure: nil)
+            return PreparedInput(stream: TargetList(targets), skipped: skipped, identity: identity, streamFailure: nil)
 
         case .staged(let dir):
             let repository = try GitRepository(containing: dir)
             let (requests, skipped) = try GitDiffSource.staged(repository)
             return stream(
                 requests.filter { !excluded($0.provenance.path) }, skipped: skipped.filter { !excluded($0.path) },
+                identity: InputIdentity(mode: "staged", input: repository.root, content: []),
                 repository: repository, maxFileSize: maxFileSize, processes: catFileProcesses)
 
         case .diff(let range, let dir):
@@ -89,12 +98,15 @@ extension InputSelection {
             let (requests, skipped) = try GitDiffSource.range(range, repository: repository, shard: shard)
             var input = stream(
                 requests.filter { !excluded($0.provenance.path) }, skipped: skipped.filter { !excluded($0.path) },
+                identity: InputIdentity.range(range, repository: repository),
                 repository: repository, maxFileSize: maxFileSize, processes: catFileProcesses, revisions: [range])
             if repository.isShallow { input.notes.append("shallow clone: commits beyond the shallow boundary are not in the range") }
             return input
 
         case .history(let refs, let dir):
             let repository = try GitRepository(containing: dir, allowBare: true)
+            if refs == .allObjects { try GitObjectDatabaseSource.refuseAlternates(repository) }
+            let identity = try InputIdentity.history(repository, refs: refs, mode: refs.modeName(of: "history"))
             let queue = TargetQueue(total: nil)
             let introductions = LockedBox(GitHistorySource.Listing())
             let commits = LockedBox<Int?>(nil)
@@ -111,22 +123,31 @@ extension InputSelection {
                         queue.setEstimate(GitHistorySource.extrapolate(emitted: emitted, listed: listed, of: total))
                     }
                 }
-                introductions.value = try GitHistorySource.produce(repository, refs: refs, shard: shard, onCommit: onCommit) { request in
+                func included(_ request: BlobRequest) {
                     if exclude?.matches(request.provenance.path, scratch: historyScratch) != true {
                         emitted += 1
                         emit(request)
                     }
                 }
+                let reachable = try GitHistorySource.produce(repository, refs: refs, shard: shard, onCommit: onCommit, emit: included)
+                introductions.value =
+                    refs == .allObjects
+                    ? try GitObjectDatabaseSource.produce(repository, reachable: reachable, shard: shard, emit: included) : reachable
             }
-            var input = PreparedInput(stream: queue, skipped: [], streamFailure: failure, introductions: introductions)
+            var input = PreparedInput(
+                stream: queue, skipped: [], identity: identity, streamFailure: failure, introductions: introductions)
             if repository.isShallow { input.notes.append("shallow clone: scanning only the history it has") }
             return input
+
+        case .repositories:
+            // Each repository has its own history listing and attribution: `RepositoryAudit` prepares them one by one.
+            throw InputError("a repository list is prepared one repository at a time")
         }
     }
 
     private func stream(
-        _ requests: [BlobRequest], skipped: [Skip], repository: GitRepository, maxFileSize: Int, processes: Int,
-        revisions: [String]? = nil
+        _ requests: [BlobRequest], skipped: [Skip], identity: InputIdentity, repository: GitRepository, maxFileSize: Int,
+        processes: Int, revisions: [String]? = nil
     ) -> PreparedInput {
         let queue = TargetQueue(total: requests.count)
         let failure = GitBlobStream.start(
@@ -134,6 +155,16 @@ extension InputSelection {
         ) { emit in
             requests.forEach(emit)
         }
-        return PreparedInput(stream: queue, skipped: skipped, streamFailure: failure)
+        return PreparedInput(stream: queue, skipped: skipped, identity: identity, streamFailure: failure)
+    }
+
+    /// A path scan's content: every path listed (files and skips, sorted) and standard input's bytes.
+    private static func listed(_ targets: [ScanTarget], skipped: [Skip], standardInput: [UInt8]?) -> [String] {
+        var paths = targets.compactMap { target -> String? in
+            if case .file(_, let display) = target { return display }
+            return nil
+        }
+        paths += skipped.map { "\($0.path) \($0.reason.rawValue)" }
+        return paths.sorted() + (standardInput.map { [InputIdentity.digest([String(decoding: $0, as: UTF8.self)])] } ?? [])
     }
 }

@@ -39,6 +39,9 @@ public struct Provenance: Hashable, Sendable {
 
     public var path: String
     public var source: Source
+    /// `--all-objects`: no ref or reflog reaches the object — a commit force-pushed or reset away, a
+    /// dropped stash, a dangling blob. Set on the git object's provenance (members and layers ask `root`).
+    public var isUnreachable = false
 
     /// The path a commit message's findings are reported at (it has no file).
     public static let commitMessagePath = "<commit message>"
@@ -51,6 +54,13 @@ public struct Provenance: Hashable, Sendable {
     public init(path: String, source: Source = .file) {
         self.path = path
         self.source = source
+    }
+
+    /// The same, found only in the object database (`--all-objects`).
+    var unreachable: Provenance {
+        var copy = self
+        copy.isUnreachable = true
+        return copy
     }
 
     /// Separates an archive's path from a member's path: `dist/app.jar!config/application.properties`.

@@ -19,6 +19,9 @@ public struct Skip: Codable, Hashable, Sendable {
         case archiveLimit = "archive-limit"
         /// An archive (or member) that does not unpack: truncated, bad checksum, unknown method.
         case corrupt
+        /// A file whose text was scanned but whose encoded runs (base64, hex, …) were not all decoded:
+        /// the per-file decode budget ran out.
+        case decodeLimit = "decode-limit"
     }
     public var path: String
     public var reason: Reason
@@ -28,6 +31,13 @@ public struct Skip: Codable, Hashable, Sendable {
         self.path = path
         self.reason = reason
         self.detail = detail
+    }
+}
+
+/// Reports list skips by path, then reason and detail, so a sharded scan's merge lists them as one run does.
+extension Skip: Comparable {
+    public static func < (a: Skip, b: Skip) -> Bool {
+        (a.path, a.reason.rawValue, a.detail) < (b.path, b.reason.rawValue, b.detail)
     }
 }
 

@@ -3,7 +3,8 @@ import Foundation
 /// Machine-readable output. `json` is one document (schema in README.md); `jsonl` is one finding
 /// per line, for streaming into other tools. Keys are sorted so output is byte-for-byte stable.
 public enum JSONReport {
-    public static let schemaVersion = 1
+    /// 2: the `scope` object (shard, input, digests), which `merge` requires.
+    public static let schemaVersion = 2
 
     /// The `json` document. `Findings` is `[Finding]` when a report is read back (`Contents`); when
     /// one is written it is a placeholder, and the findings are streamed in its place.
@@ -11,6 +12,7 @@ public enum JSONReport {
         var tool = "tokenwarden"
         var version = TokenWardenVersion.current
         var schema = JSONReport.schemaVersion
+        var scope: ScanScope?
         var findings: Findings
         var skipped: [Skip]
         var errors: [ScanError]
@@ -29,7 +31,7 @@ public enum JSONReport {
     /// The `json` document: the envelope, then each finding as it is encoded, then the rest.
     public static func write(_ result: ScanResult, to sink: ReportSink) throws {
         let findings = StreamedJSONArray()
-        let doc = Document(findings: findings, skipped: result.skipped, errors: result.errors, summary: result.summary)
+        let doc = Document(scope: result.scope, findings: findings, skipped: result.skipped, errors: result.errors, summary: result.summary)
         try findings.writeDocument(doc, elements: result.findings, to: sink)
     }
 
