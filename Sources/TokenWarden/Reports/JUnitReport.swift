@@ -2,7 +2,8 @@
 /// (`artifacts: reports: junit`) display without plugins. One suite, `tokenwarden`; one test case per
 /// finding (class = file, name = `rule@line`): blocking findings fail, the others are skipped, so they
 /// show without failing the run. A scan without findings still has one passing case (an empty report
-/// reads as "no tests ran" to both services), and scan errors are one erroring case.
+/// reads as "no tests ran" to both services), and scan errors are one erroring case. The suite's
+/// `properties` record the tokenwarden version.
 public enum JUnitReport {
     /// The suite's counts first (they are attributes of its opening tags), then one test case per
     /// finding as it is formatted.
@@ -17,6 +18,9 @@ public enum JUnitReport {
         try sink.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         try sink.write("<testsuites name=\"tokenwarden\" \(counts)>\n")
         try sink.write("  <testsuite name=\"tokenwarden\" \(counts)>\n")
+        try sink.write(
+            "    <properties>\n      \(element("property", ["name": "tokenwarden.version", "value": TokenWardenVersion.current]))\n    </properties>\n"
+        )
         for f in result.findings { try sink.write("    \(testcase(f))\n") }
         if !problems.isEmpty {
             let message = "incomplete scan: \(problems.count) error\(problems.count == 1 ? "" : "s")"
