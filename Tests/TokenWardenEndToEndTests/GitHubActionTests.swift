@@ -157,17 +157,20 @@ final class GitHubActionTests: CLITestCase {
     }
 
     func testInputsReachTheScan() throws {
-        let (repo, base) = try repositoryWithBase()
+        let repo = try makeRepository()
+        // In a range the config is read from the base commit, so it is committed there.
+        try write("exclude_paths: [\"*.env\"]\n", to: "ci/tokenwarden.yaml", in: repo)
+        try commitAll(repo, "base with a CI config")
+        let base = try head(repo)
+        try git(["checkout", "-q", "-b", "feature"], in: repo)
         try write("TOKEN=\(token)\n", to: "leak.env", in: repo)
         try commitAll(repo, "leak")
         let pr = try head(repo)
-        // A config the scan must read: a malformed one is an error (exit 2), so the input reached it.
-        let config = try action(
-            "pull_request", payload: pullRequest(base: base, head: pr), in: repo,
-            inputs: ["config": repo.appendingPathComponent("missing.yaml").path])
-        XCTAssertEqual(config.run.status, 2, config.output)
-        XCTAssertTrue(config.run.stderr.contains("missing.yaml"), config.output)
-        let args = try action("pull_request", payload: pullRequest(base: base, head: pr), in: repo, inputs: ["args": "--format json"])
+        let event = pullRequest(base: base, head: pr)
+        XCTAssertEqual(try action("pull_request", payload: event, in: repo).run.status, 1, "without the config the leak blocks")
+        let configured = try action("pull_request", payload: event, in: repo, inputs: ["config": "ci/tokenwarden.yaml"])
+        XCTAssertEqual(configured.run.status, 0, "the config input excluded the file: " + configured.output)
+        let args = try action("pull_request", payload: event, in: repo, inputs: ["args": "--format json"])
         XCTAssertEqual(args.run.status, 1, args.output)
         XCTAssertTrue(args.run.stdout.contains("\"rule\" : \"github-pat-classic\""), args.output)
     }

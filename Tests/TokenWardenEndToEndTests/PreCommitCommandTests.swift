@@ -2,6 +2,8 @@ import Foundation
 import TokenWardenTestSupport
 import XCTest
 
+@testable import TokenWarden
+
 /// `tokenwarden pre-commit`, run as pre-commit runs it (environment and argument list), without pre-commit.
 final class PreCommitCommandTests: CLITestCase {
     let token = "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"
