@@ -52,9 +52,9 @@ final class PreCommitFrameworkTests: CLITestCase {
         return (clone, rev)
     }
 
-    /// A repository whose `.pre-commit-config.yaml` uses the hook `id` from `source`, with pre-commit installed
-    /// for the pre-commit and pre-push stages.
-    func repository(using id: String, from source: (url: URL, rev: String)) throws -> URL {
+    /// A repository whose `.pre-commit-config.yaml` uses the hook `id` from `source` (with `args`, when given),
+    /// with pre-commit installed for the pre-commit and pre-push stages.
+    func repository(using id: String, from source: (url: URL, rev: String), args: String? = nil) throws -> URL {
         let repo = try makeRepository()
         try write(
             """
@@ -63,7 +63,7 @@ final class PreCommitFrameworkTests: CLITestCase {
                 rev: \(source.rev)
                 hooks:
                   - id: \(id)
-            """ + "\n", to: ".pre-commit-config.yaml", in: repo)
+            """ + (args.map { "\n        args: \($0)" } ?? "") + "\n", to: ".pre-commit-config.yaml", in: repo)
         try commitAll(repo, "pre-commit config")
         XCTAssertEqual(try preCommit(["install", "--hook-type", "pre-commit", "--hook-type", "pre-push"], in: repo).status, 0)
         return repo
@@ -168,17 +168,7 @@ final class PreCommitFrameworkTests: CLITestCase {
     }
 
     func testArgsBeforeTheSeparatorAreScanOptionsAndFileNamesAfterItStayFileNames() throws {
-        let source = try hookSource()
-        let repo = try makeRepository()
-        try write(
-            """
-            repos:
-              - repo: \(source.url.path)
-                rev: \(source.rev)
-                hooks:
-                  - id: tokenwarden
-                    args: [--format, json, --]
-            """ + "\n", to: ".pre-commit-config.yaml", in: repo)
+        let repo = try repository(using: "tokenwarden", from: try hookSource(), args: "[--format, json, --]")
         // A hostile name: read as the flag, it would print the secret in full.
         try write("TOKEN=\(token)\n", to: "--show-secrets", in: repo)
         try commitAll(repo, "leak")
