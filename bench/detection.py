@@ -236,7 +236,7 @@ def corpus(args):
 
 def worktrees(args):
     out = ["## Detection: real work trees", "",
-           "Findings per tool on the work trees of the projects in `../shared/corpus` (default settings; "
+           "Findings per tool on the work trees of the projects in `../shared/corpus` (flask, typeorm) and the outside corpus of PyPI source distributions (`bench/fetch_outside.py`, pinned versions) (default settings; "
            "tokenwarden: blocking in brackets).", "",
            "| project | tokenwarden | betterleaks | Kingfisher |", "|---|---:|---:|---:|"]
     samples = []

@@ -127,8 +127,9 @@ TYPEORM=$WORK/typeorm
     echo
     python3 "$ROOT/bench/detection.py" corpus --tokenwarden "$TW" --betterleaks "$BL" --kingfisher "$KF"
     echo
+    # The outside corpus: pinned PyPI source distributions (settings, docs, tests and fixtures of real projects).
     python3 "$ROOT/bench/detection.py" worktrees --tokenwarden "$TW" --betterleaks "$BL" --kingfisher "$KF" \
-        flask="$FLASK" typeorm="$TYPEORM"
+        flask="$FLASK" typeorm="$TYPEORM" $(python3 "$ROOT/bench/fetch_outside.py" "$WORK/outside")
 } >> "$RESULTS"
 cat "$RESULTS"
 rm -rf "$tmp"

@@ -1191,6 +1191,28 @@ def negatives():
         neg("prose", fname, text)
 
 
+def outside_shapes():
+    """Decoy shapes first seen as blocking false positives on outside code (PyPI source distributions
+    of ansible, airflow, django, sqlalchemy, sentry-sdk), rewritten here: no random draws, so adding
+    them changes no earlier case."""
+    shapes = [
+        ("i18n/locales/el/admin.json", "{\n  \"connections\": {\n    \"login\": \"Σύνδεση\",\n    \"password\": \"Κωδικός\"\n  }\n}\n"),
+        ("ui/public/i18n/locales/ca/admin.json", "{\n  \"form\": {\n    \"password\": \"Contrasenya\",\n    \"schema\": \"Esquema\"\n  }\n}\n"),
+        ("doc/build/core/engines.rst", "Create an engine::\n\n    engine = create_engine(\"mysql+mysqldb://scott:tiger@mysql80/test\")\n"),
+        ("examples/asyncio/basic.py", "engine = create_async_engine(\n    \"postgresql+asyncpg://scott:tiger@localhost/test\", echo=True\n)\n"),
+        ("ui/dist/assets/editor-4f2a9c.js", "update(e){this.lineCharOffset=e,this.lineTokenOffset=this.lineCharOffset===0?0:this.tokens.length}\n"),
+        ("plugins/connection/pkcs11.py", "if self.use_pkcs11:\n    password_prompt = PKCS11_DEFAULT_PROMPT\n"),
+        ("tests/integrations/test_sigv4.py", "AUTH = (\n    \"AWS4-HMAC-SHA256 \"\n    \"Credential=test/20260804/eu-west-1/secretsmanager/aws4_request, \"\n)\n"),
+        ("src/airflow/utils/db.py", "Connection(\n    conn_id=\"ftp_default\",\n    login=\"airflow\",\n    password=\"airflow\",\n)\n"),
+        ("config_templates/config.yml", "sql_alchemy_conn_async:\n  example: \"postgresql+asyncpg://postgres:airflow@postgres/airflow\"\n"),
+        ("secrets/local_filesystem.py", "\"\"\"Connections file, one a line:\n\n    MY_CONN_ID=my-conn-type://my-login:my-pa%2Fssword@my-host:5432/my-schema\n\"\"\"\n"),
+        ("django/db/backends/mysql/client.py", "        if password:\n            # `ps` shows it, and --password suffers from the same flaw\n            args += [\"--password=%s\" % password]\n"),
+        ("tests/forms_tests/test_forms.py", "data = {\n    \"password1\": \"FORBIDDEN_VALUE2\",\n    \"password2\": \"FORBIDDEN_VALUE2\",\n}\n"),
+    ]
+    for fname, text in shapes:
+        neg("outside-shape", fname, text)
+
+
 def main():
     if os.path.exists(CASES):
         shutil.rmtree(CASES)
@@ -1205,6 +1227,7 @@ def main():
     keys()
     archives()
     negatives()
+    outside_shapes()
     for c in manifest:
         counts[c["class"]] = counts.get(c["class"], 0) + 1
     with open(os.path.join(HERE, "cases.yaml"), "w") as out:

@@ -51,11 +51,14 @@ public enum Pipeline {
         options.allowSecrets = try request.config.allowSecretPatterns.map { try PCRE2Pattern($0) }
         let exclude = try PathFilter(globs: request.config.excludePaths)
 
+        // Building the rule set (the keyword automaton over every rule) overlaps the git calls of `prepare`.
+        let rules = request.rules
+        let building = Background { RuleSet(rules) }
         let input = try request.selection.prepare(
             maxFileSize: request.maxFileSize, shard: request.shard, exclude: exclude.isEmpty ? nil : exclude)
         let counter = ScanProgress(input.stream)
         let stop = progress?(counter, request.selection)
-        let ruleSet = RuleSet(request.rules)
+        let ruleSet = try building.value()
         var result = Scanner(ruleSet: ruleSet, options: options).scan(input.stream, preSkipped: input.skipped, progress: counter)
         stop?()
         if let failure = input.failure { result.errors.append(ScanError(failure.kind == .git ? .git : .input, failure.description)) }

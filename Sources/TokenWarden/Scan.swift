@@ -202,7 +202,7 @@ public struct Scanner: Sendable {
         blob.bytes.withUnsafeBytes { root in
             var pending = LayerDecoding.layers(of: root, provenance: blob.provenance, budget: &budget).map { ($0, 1) }
             guard !pending.isEmpty else { return }
-            let lines = LineIndex(root)
+            var lines = LineIndex(root)
             while !pending.isEmpty {
                 let (layer, depth) = pending.removeFirst()
                 let matches = layer.bytes.withUnsafeBytes { work.matcher.scan($0, path: blob.provenance.path) }
@@ -211,11 +211,10 @@ public struct Scanner: Sendable {
                     let layerLines = layer.bytes.withUnsafeBytes { LineIndex($0) }
                     for m in matches.matches {
                         guard let segment = layer.segment(at: layerLines.offset(line: m.span.line, column: m.span.column)) else { continue }
-                        let (line, column) = lines.position(of: segment.origin.lowerBound)
-                        if let added = blob.addedLines, !added.contains(line) { continue }
-                        let (endLine, endColumn) = lines.position(of: max(segment.origin.lowerBound, segment.origin.upperBound - 1))
+                        let span = lines.span(of: segment.origin, in: root)
+                        if let added = blob.addedLines, !added.contains(span.line) { continue }
                         var moved = m
-                        moved.span = SourceSpan(line: line, column: column, endLine: endLine, endColumn: endColumn)
+                        moved.span = span
                         guard !reported.contains(where: { Scanner.repeats(moved, $0, generic: work.builder.isGeneric(m.rule)) }) else {
                             continue
                         }
@@ -223,13 +222,20 @@ public struct Scanner: Sendable {
                         if let finding = work.builder.finding(moved, in: layer.provenance) { found.append(finding) }
                     }
                 }
-                if depth < options.decoding.depth && budget > 0 {
+                if depth < options.decoding.depth {
                     let deeper = layer.bytes.withUnsafeBytes {
                         LayerDecoding.layers(of: $0, provenance: layer.provenance, within: layer.segments, budget: &budget)
                     }
                     pending += deeper.map { ($0, depth + 1) }
                 }
             }
+        }
+        if budget.exhausted {
+            let limit = options.decoding.budget(forFileOf: blob.bytes.count).remaining
+            result.skipped.append(
+                Skip(
+                    path: blob.provenance.path, reason: .decodeLimit,
+                    detail: "encoded runs past the decode budget (\(limit) bytes for this file) were not decoded; its text was scanned"))
         }
         return found
     }

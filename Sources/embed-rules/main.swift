@@ -54,6 +54,25 @@ func source(_ node: Node, _ path: String) -> String {
     }
 }
 
+/// Keys only `rules check` (and the tests) read: a scan builds its tree without them, which is a
+/// large part of start-up for hundreds of rules.
+let exampleKeys: Set<String> = ["examples", "negative_examples"]
+
+/// Swift source for one top-level list item (a rule): its example keys are added only when asked for.
+func itemSource(_ node: Node, _ path: String) -> String {
+    guard case .mapping(let mapping) = node else { return source(node, path) }
+    let line = (node.mark?.line).map(String.init) ?? "0"
+    var always: [String] = [], examples: [String] = []
+    for (key, value) in mapping {
+        guard case .scalar(let k) = key else { fail("\(path):\(line): keys must be strings") }
+        let pair = "(\(literal(k.string)), \(source(value, path)))"
+        if exampleKeys.contains(k.string) { examples.append(pair) } else { always.append(pair) }
+    }
+    guard !examples.isEmpty else { return ".m([\(always.joined(separator: ", "))], \(line))" }
+    // Keys keep their order: examples come last in the rule files, and a map's order is not meaning.
+    return ".m([\(always.joined(separator: ", "))] + (examples ? [\(examples.joined(separator: ", "))] : []), \(line))"
+}
+
 var functions: [String] = []
 var entries: [String] = []
 for (f, path) in arguments.dropFirst().enumerated() {
@@ -71,8 +90,8 @@ for (f, path) in arguments.dropFirst().enumerated() {
                 var calls: [String] = []
                 for (i, item) in items.enumerated() {
                     let fn = "file\(f)_\(k.string.filter(\.isLetter))\(i)"
-                    functions.append("    static func \(fn)() -> ConfigNode { \(source(item, path)) }")
-                    calls.append("\(fn)()")
+                    functions.append("    static func \(fn)(_ examples: Bool) -> ConfigNode { \(itemSource(item, path)) }")
+                    calls.append("\(fn)(examples)")
                 }
                 pairs.append("(\(literal(k.string)), .l([\(calls.joined(separator: ", "))], \(value.mark?.line ?? 0)))")
             } else {
@@ -83,14 +102,15 @@ for (f, path) in arguments.dropFirst().enumerated() {
     } else if let root {
         body = source(root, path)
     }
-    functions.append("    static func file\(f)() -> ConfigNode { \(body) }")
+    functions.append("    static func file\(f)(_ examples: Bool) -> ConfigNode { \(body) }")
     entries.append("        (\(literal(name)), file\(f)),")
 }
 
 let output = """
     // Generated at build time by embed-rules from Rules/*.yaml. Do not edit.
     enum EmbeddedRules {
-        static let files: [(name: String, root: () -> ConfigNode)] = [
+        /// Each file's tree; `examples: false` leaves out the rules' examples, which only `rules check` reads.
+        static let files: [(name: String, root: (_ examples: Bool) -> ConfigNode)] = [
     \(entries.joined(separator: "\n"))
         ]
 

@@ -30,11 +30,11 @@ struct MergeCommand: ParsableCommand {
             return (path, String(decoding: data, as: UTF8.self))
         }
         let result = try ReportMerge.merge(named: named)
-        let rules = try ruleOptions.loadRules()
+        let context = ReportContext(rules: try ruleOptions.loadRules(examples: false))
         if let output {
-            try format.write(result, rules: rules, toFile: output)
+            try format.write(result, context: context, toFile: output)
         } else {
-            try format.write(result, rules: rules, verbose: false, to: StandardStream.standardOutput)
+            try format.write(result, context: context, to: StandardStream.standardOutput)
             try StandardStream.standardOutput.flush()
         }
         Terminal.error(TextReport.summary(result))

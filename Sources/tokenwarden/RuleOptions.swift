@@ -11,8 +11,9 @@ struct RuleOptions: ParsableArguments {
     @Flag(help: "Do not load the built-in rules.")
     var noBuiltinRules = false
 
-    func loadRules() throws -> [Rule] {
-        var rules = noBuiltinRules ? [] : try RuleLoader.builtIn()
+    /// `examples: false` for scans: the built-in rules' examples are only for `rules check`.
+    func loadRules(examples: Bool = true) throws -> [Rule] {
+        var rules = noBuiltinRules ? [] : try RuleLoader.builtIn(examples: examples)
         for path in ruleFiles { rules += try RuleLoader.load(path: path) }
         try RuleLoader.checkUniqueIDs(rules)
         return rules

@@ -21,11 +21,13 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var ruleOptions: RuleOptions
 
         func run() throws {
-            let rules = try ruleOptions.loadRules()
+            let loaded = try ruleOptions.loadRules(examples: false)
+            let codeDefined = ruleOptions.noBuiltinRules ? [] : CodeDefinedRules.all
             if format == .markdown {
-                try StandardStream.standardOutput.write(RuleCatalog.markdown(rules))
+                try StandardStream.standardOutput.write(RuleCatalog.markdown(loaded, codeDefined: codeDefined))
                 return
             }
+            let rules = loaded + codeDefined
             let width = rules.map(\.id.count).max() ?? 0
             var out = ""
             for rule in rules {

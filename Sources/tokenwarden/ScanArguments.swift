@@ -121,6 +121,9 @@ struct ScanArguments: ParsableArguments {
 
     /// Flags, config and environment resolved into one request.
     func request(showSecrets: Bool, baseline: String? = nil, useBaseline: Bool = true) throws -> ScanRequest {
+        // The built-in rules are parsed while git finds the repository and its settings.
+        let ruleOptions = self.ruleOptions
+        let loading = Background { try ruleOptions.loadRules(examples: false) }
         let files = try settingsFiles()
         var used: [String] = []
         var notes: [String] = []
@@ -135,7 +138,7 @@ struct ScanArguments: ParsableArguments {
         let config = try files.config(option: self.config)
         if config.origin != "<defaults>" { used.append("config \(config.origin)") }
         note(configPath, "the config")
-        var rules = try ruleOptions.loadRules()
+        var rules = try loading.value()
         for path in config.rulePaths {
             rules += try files.rules(at: path)
             note(path, "the rule file")

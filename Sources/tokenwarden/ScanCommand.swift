@@ -38,11 +38,14 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "List skipped files, rule errors and stale baseline entries.")
     var verbose = false
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         for report in reports { _ = try ReportTarget(parsing: report) }
     }
 
     func run() throws {
+        try MistypedSubcommand.check(arguments)
         let request = try arguments.request(showSecrets: showSecrets, baseline: baseline)
         let targets = try reports.map(ReportTarget.init(parsing:))
         let outcome = try Pipeline.run(request) { counter, selection in
@@ -51,18 +54,29 @@ struct ScanCommand: ParsableCommand {
             return { line.stop() }
         }
         if verbose { for file in request.settingsUsed { Terminal.error("tokenwarden: using \(file)") } }
-        for note in outcome.notes { Terminal.error("tokenwarden: note: \(note)") }
+        if !output.quiet { for note in outcome.notes { Terminal.error("tokenwarden: note: \(note)") } }
         let result = outcome.result
 
         // Standard output: the chosen format; in CI with no format, text plus the CI's annotations.
         let environment = ProcessInfo.processInfo.environment
-        let output = StandardStream.standardOutput
-        try (format ?? .text).write(result, rules: request.rules, verbose: verbose, to: output)
-        if format == nil, let annotations = ReportFormat.ciAnnotations(environment: environment) {
-            try annotations.write(result, rules: request.rules, verbose: false, to: output)
+        let annotations = format == nil ? ReportFormat.ciAnnotations(environment: environment) : nil
+        let formats = [format ?? .text] + targets.map(\.format) + [annotations].compactMap { $0 }
+        let selection = request.selection
+        let context = ReportContext(
+            rules: request.rules, verbose: verbose,
+            color: output.color.enabled(isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment),
+            // git is asked about the repository only for the formats that locate files from its top.
+            source: formats.contains(where: \.usesSourceRoot)
+                ? SourceRoot.of(selection, currentDirectory: FileManager.default.currentDirectoryPath) : nil)
+        let standardOutput = StandardStream.standardOutput
+        try (format ?? .text).write(result, context: context, to: standardOutput)
+        if let annotations {
+            var plain = context
+            plain.verbose = false
+            try annotations.write(result, context: plain, to: standardOutput)
         }
-        try output.flush()
-        for target in targets { try target.write(result, rules: request.rules) }
+        try standardOutput.flush()
+        for target in targets { try target.write(result, context: context) }
 
         if verbose {
             for e in result.errors { Terminal.error("tokenwarden: error: \(e)") }
@@ -74,12 +88,13 @@ struct ScanCommand: ParsableCommand {
         } else if let failure = result.errors.first(where: { $0.kind == .git }) {
             Terminal.error("tokenwarden: error: \(failure)")
         }
-        Terminal.error(TextReport.summary(result))
-        if arguments.staged && result.exitCode == 1 { Terminal.error(TextReport.blockedCommitHelp) }
-        throw ExitCode(result.exitCode)
+        if !output.quiet { Terminal.error(TextReport.summary(result)) }
+        if arguments.staged && result.exitCode == 1 && !output.quiet { Terminal.error(TextReport.blockedCommitHelp) }
+        throw ExitCode(output.status(of: result))
     }
 
     private var showProgress: Bool {
+        if output.quiet { return false }
         if let progress { return progress }
         return !arguments.staged && Terminal.standardErrorIsInteractive && ProcessInfo.processInfo.environment["CI"] == nil
     }

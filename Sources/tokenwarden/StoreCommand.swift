@@ -30,8 +30,8 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Where a token comes from: standard input (default) or an environment variable — never argv,
-/// which shells log and `ps` shows.
+/// Where a token comes from: standard input (default; at a terminal, a prompt that does not echo)
+/// or an environment variable — never argv, which shells log and `ps` shows.
 struct TokenInput: ParsableArguments {
     @Option(help: ArgumentHelp("Read the token from this environment variable instead of standard input.", valueName: "NAME"))
     var fromEnv: String?
@@ -41,6 +41,9 @@ struct TokenInput: ParsableArguments {
         if let name = fromEnv {
             guard let value = ProcessInfo.processInfo.environment[name] else { throw InputError("environment variable \(name) is not set") }
             bytes = Array(value.utf8)
+        } else if isatty(STDIN_FILENO) != 0 {
+            // Typed at a terminal: hidden, and one line is enough.
+            bytes = try HiddenPrompt.readLine(prompt: "Token (input hidden, then Enter): ") ?? []
         } else {
             bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         }
@@ -82,7 +85,9 @@ struct StoreCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register a token (read from standard input or --from-env): only its fingerprint and length are written.")
+            abstract:
+                "Register a token (standard input, typed without echo at a terminal, or --from-env): only its fingerprint and length are written."
+        )
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var input: TokenInput
         @Option(help: "The issuing service (e.g. zenodo, github, codeocean).") var service: String
@@ -129,7 +134,7 @@ struct StoreCommand: ParsableCommand {
 
         /// Which rules recognise the token; a warning when none is for the service given.
         private func checkFormat(_ token: [UInt8]) throws -> [String] {
-            switch TokenRecognition(token: token, service: service, rules: RuleSet(try ruleOptions.loadRules())) {
+            switch TokenRecognition(token: token, service: service, rules: RuleSet(try ruleOptions.loadRules(examples: false))) {
             case .recognised:
                 return []
             case .unrecognised(let length, let charset):
@@ -230,7 +235,7 @@ struct StoreCommand: ParsableCommand {
             let (store, _) = try storeOptions.loadExisting()
             let report = try EnvironmentCheck.run(
                 store: store, environment: ProcessInfo.processInfo.environment, key: TokenStore.key(),
-                rules: RuleSet(try ruleOptions.loadRules()))
+                rules: RuleSet(try ruleOptions.loadRules(examples: false)))
             if format == .json {
                 try StandardStream.standardOutput.write(try StoreReport.json(report) + "\n")
             } else {

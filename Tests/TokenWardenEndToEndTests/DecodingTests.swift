@@ -35,6 +35,22 @@ final class DecodingTests: CLITestCase {
         XCTAssertEqual(findings.count, 0)
     }
 
+    /// Past the per-file decode budget (1 MiB, at most 4× the file) encoded runs are left undecoded:
+    /// the file is reported with a `decode-limit` skip, not passed over silently.
+    func testAnExhaustedDecodeBudgetIsReportedAsASkip() throws {
+        let filler = String(repeating: "# an ordinary line of configuration text\n", count: 28_000)
+        let blobs = [base64(filler), base64("GITHUB_TOKEN=\(token)\n")]
+        let (r, findings) = try scan("bundle: \(blobs[0])\nextra: \(blobs[1])\n", at: "bundle.yaml")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(findings.count, 0, "the second run is past the budget")
+        let skips = try report(r).skipped
+        XCTAssertEqual(skips.map(\.reason), [.decodeLimit])
+        XCTAssertEqual(skips.first?.path, "bundle.yaml")
+        XCTAssertTrue(skips.first?.detail.contains("decode budget") ?? false, skips.first?.detail ?? "")
+        let small = try scan("extra: \(blobs[1])\n").0
+        XCTAssertTrue(try report(small).skipped.isEmpty, "a file within the budget has no skip")
+    }
+
     func testKubernetesSecretDataValuesAreDecoded() throws {
         let manifest = """
             apiVersion: v1

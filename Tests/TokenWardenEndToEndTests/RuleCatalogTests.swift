@@ -21,4 +21,16 @@ final class RuleCatalogTests: CLITestCase {
         }
         XCTAssertTrue(markdown.contains("[docs](https://docs.github.com/"), "a rule's references are linked")
     }
+
+    /// Keystores and registered tokens are found by code, not by a rule file; their findings still name
+    /// a rule, and a user looking it up must find it.
+    func testRulesFoundByCodeAreListed() throws {
+        let text = try run(["rules", "list"]).stdout
+        let ids = Set(text.split(separator: "\n").map { String($0.split(separator: " ")[0]) })
+        for id in ["keystore-pkcs12", "keystore-jks", "keystore-jceks", "keystore-bks", "registered-token"] {
+            XCTAssertTrue(ids.contains(id), "\(id) missing from rules list")
+        }
+        let bare = try run(["rules", "list", "--no-builtin-rules"])
+        XCTAssertFalse(bare.stdout.contains("keystore-jks"), "--no-builtin-rules lists no built-in detector")
+    }
 }

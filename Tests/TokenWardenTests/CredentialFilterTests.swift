@@ -98,4 +98,47 @@ final class CredentialFilterTests: XCTestCase {
             ) { XCTAssertTrue("\($0)".contains(message), "\($0)") }
         }
     }
+
+    /// Seen on outside code (ansible, airflow, django, sqlalchemy sources): values that look like a
+    /// password to the key-anchored rules but are labels, tags, code or set-up defaults.
+    func testOutsideCodeDecoys() {
+        for value in ["Κωδικός", "पासवर्ड", "รหัสผ่าน", "!Ref", "!vault", "!GetAtt", "config.database.password", "tiger"] {
+            XCTAssertEqual(verdict(value), .decoy, value)
+        }
+        // A quoted value that starts with `!` and a password with a dot are passwords, not tags or paths.
+        for value in ["!lJ_eqDzjqRk6SYf", "eMyJTVQmey7WuA.P"] {
+            XCTAssertEqual(verdict(value), .credential, value)
+        }
+        // A password repeating the host or the database, and `my-` sample hosts and users, are samples.
+        XCTAssertEqual(verdict("airflow", .url, match: "postgresql+asyncpg://postgres:airflow@postgres/airflow"), .sample)
+        XCTAssertEqual(verdict("Pq8zR2vLk", .url, match: "postgres://my-login:Pq8zR2vLk@my-host:5432/app"), .sample)
+        XCTAssertEqual(verdict("Pq8zR2vLk", .url, match: "postgres://app:Pq8zR2vLk@db.internal:5432/orders"), .credential)
+    }
+
+    func testCatchAllDecoysOfCode() {
+        func reason(_ secret: String) -> String? {
+            Array(secret.utf8).withUnsafeBytes { Decoys.reason(secret: $0, match: $0, generic: true) }
+        }
+        XCTAssertNotNil(reason("this.lineCharOffset===0"), "a comparison is code")
+        XCTAssertNotNil(reason("PKCS11_DEFAULT_PROMPT"), "a constant's name")
+        XCTAssertNotNil(reason("FORBIDDEN_VALUE2"), "a constant's name")
+        XCTAssertNotNil(reason("test/20260804/eu-west-1/secretsmanager/aws4_request"), "a SigV4 credential scope")
+        XCTAssertNil(reason("Yh3Jk8Lm2Np7Qr4St9Vw=="), "base64 padding at the end is no comparison")
+        XCTAssertNil(reason("AB12CD34EF56GH78"), "upper-case tokens without words are not constant names")
+    }
+
+    func testTemplateArgumentsAndTranslationCatalogues() {
+        let text = "ansible_password: \"{{ lookup('hashi_vault', 'secret=kv/db:password') }}\""
+        let argument = text.utf8.distance(from: text.utf8.startIndex, to: text.range(of: "secret=")!.lowerBound)
+        Array(text.utf8).withUnsafeBytes { buf in
+            XCTAssertTrue(Decoys.isInsideTemplate(buf, before: argument))
+            XCTAssertFalse(Decoys.isInsideTemplate(buf, before: 0), "the key itself is outside the template")
+        }
+        XCTAssertTrue(SourceContext.isTranslation("src/airflow/ui/public/i18n/locales/ca/admin.json"))
+        XCTAssertTrue(SourceContext.isTranslation("app/locale/fr/LC_MESSAGES/django.po"))
+        XCTAssertFalse(SourceContext.isTranslation("config/settings.json"))
+        XCTAssertTrue(FindingBuilder.namesAFolder(Array("airflow".utf8), of: "src/airflow/utils/db.py"))
+        XCTAssertFalse(
+            FindingBuilder.namesAFolder(Array("db.py".utf8), of: "src/airflow/utils/db.py"), "the file's own name is not a folder")
+    }
 }

@@ -33,21 +33,25 @@ final class ReportFormatTests: XCTestCase {
             regex: #"([A-Za-z0-9]{60})"#, confidence: .medium),
     ]
 
-    /// Three findings: a leaked registered token (blocking), a catch-all match in documentation whose
-    /// rule is not in the rule list (not blocking), and a token from git history (blocking).
+    /// Three findings: a leaked registered token (blocking), a catch-all match decoded from base64 in
+    /// documentation whose rule is not in the rule list (not blocking), and a token from git history (blocking).
     static func sample() -> ScanResult {
         var result = ScanResult()
         func finding(
             _ rule: String, _ service: String, _ description: String, path: String, span: SourceSpan, redacted: String,
             fingerprintOf value: String, length: Int, entropy: Double, checksum: ChecksumStatus? = nil,
-            source: Provenance.Source = .file, remediation: String? = nil, verdict: Verdict
+            source: Provenance.Source = .file, decoded: String? = nil, remediation: String? = nil, verdict: Verdict
         ) -> Finding {
-            Finding(
+            let provenance = Provenance(path: path, source: source)
+            let fingerprint = Fingerprint.sha256Hex(Array(value.utf8))
+            let lineHash = LineHash.of(
+                rule: TestSupport.rule(rule, keywords: [], regex: ""), context: Array("key = ".utf8), fingerprint: fingerprint)
+            return Finding(
                 match: Match(rule: rule, span: span, secret: Array(rawSecret.utf8), entropy: entropy, checksum: checksum),
-                provenance: Provenance(path: path, source: source),
+                provenance: decoded.map { provenance.decoded($0) } ?? provenance,
                 about: RuleFacts(service: service, description: description, remediation: remediation),
                 published: PublishedSecret(
-                    shown: rawSecret, redacted: redacted, fingerprint: Fingerprint.sha256Hex(Array(value.utf8)), length: length),
+                    shown: rawSecret, redacted: redacted, fingerprint: fingerprint, length: length, lineHash: lineHash),
                 verdict: verdict)
         }
         let commit = CommitRef(
@@ -68,7 +72,7 @@ final class ReportFormatTests: XCTestCase {
             finding(
                 "generic-api-key", "generic", "Generic API key assignment", path: "docs/setup & usage.md",
                 span: SourceSpan(line: 5, column: 9, endLine: 5, endColumn: 40), redacted: "…x9Qa", fingerprintOf: "docs-value",
-                length: 32, entropy: 3.9, verdict: Verdict(confidence: .low, status: .unregistered, blocking: false)),
+                length: 32, entropy: 3.9, decoded: "base64", verdict: Verdict(confidence: .low, status: .unregistered, blocking: false)),
             finding(
                 "codeocean-token", "codeocean", "Code Ocean API access token", path: "src/run_capsule.py",
                 span: SourceSpan(line: 3, column: 57, endLine: 3, endColumn: 92), redacted: "cop_…x9Qa", fingerprintOf: "history-value",
@@ -104,7 +108,7 @@ final class ReportFormatTests: XCTestCase {
     }
 
     func testJUnitGolden() throws {
-        try assertGolden(JUnitReport.render(Self.sample()), "junit.golden")
+        try assertGolden(JUnitReport.render(Self.sample(), finishedAt: Self.finishedAt), "junit.golden")
     }
 
     func testGitLabGolden() throws {
@@ -135,7 +139,7 @@ final class ReportFormatTests: XCTestCase {
     func testNoFormatPrintsTheRawSecret() throws {
         for result in [Self.sample(), Self.incomplete()] {
             let outputs = [
-                try SARIFReport.render(result, rules: Self.rules), JUnitReport.render(result),
+                try SARIFReport.render(result, rules: Self.rules), JUnitReport.render(result, finishedAt: Self.finishedAt),
                 try GitLabReport.render(result, rules: Self.rules, finishedAt: Self.finishedAt),
                 Annotations.github(result), Annotations.azure(result),
             ]
@@ -206,13 +210,13 @@ final class ReportFormatTests: XCTestCase {
     }
 
     func testJUnitIsNeverEmpty() {
-        let xml = JUnitReport.render(ScanResult())
+        let xml = JUnitReport.render(ScanResult(), finishedAt: Self.finishedAt)
         XCTAssertTrue(xml.contains(#"<testsuite name="tokenwarden" tests="1" failures="0" errors="0" skipped="0""#), xml)
         XCTAssertTrue(xml.contains(#"<testcase classname="tokenwarden" name="no secrets found"/>"#), xml)
     }
 
     func testJUnitReportsAnIncompleteScanAsAnError() {
-        let xml = JUnitReport.render(Self.incomplete())
+        let xml = JUnitReport.render(Self.incomplete(), finishedAt: Self.finishedAt)
         XCTAssertTrue(xml.contains(#"tests="2" failures="0" errors="1" skipped="0""#), xml)
         XCTAssertTrue(xml.contains("could not read secret/key.pem: Permission denied"), xml)
     }
@@ -221,7 +225,10 @@ final class ReportFormatTests: XCTestCase {
         var odd = Self.sample()
         odd.findings[0].provenance.path = "we\u{1}ird <&> \"dir\"/fi]]>le\u{7F}.env"
         odd.findings[0].about.description = "tab\there\nnewline\r\u{0}"
-        for xml in [JUnitReport.render(odd), JUnitReport.render(Self.incomplete()), JUnitReport.render(ScanResult())] {
+        for xml in [
+            JUnitReport.render(odd, finishedAt: Self.finishedAt), JUnitReport.render(Self.incomplete(), finishedAt: Self.finishedAt),
+            JUnitReport.render(ScanResult(), finishedAt: Self.finishedAt),
+        ] {
             let run = try python(["-c", "import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1])", try temporary(xml, "report.xml")])
             XCTAssertEqual(run.status, 0, run.stderr + "\n" + xml)
         }
@@ -279,7 +286,7 @@ final class ReportFormatTests: XCTestCase {
     // MARK: GitLab
 
     func testGitLabTimesAndSeverities() throws {
-        XCTAssertEqual(GitLabReport.timestamp(Self.finishedAt), "2023-11-14T22:13:20")
+        XCTAssertEqual(ReportTimestamp.utc(Self.finishedAt), "2023-11-14T22:13:20")
         let doc = try json(GitLabReport.render(Self.sample(), rules: Self.rules, finishedAt: Self.finishedAt))
         let scan = try XCTUnwrap(doc["scan"] as? [String: Any])
         XCTAssertEqual(scan["start_time"] as? String, "2023-11-14T22:13:19")

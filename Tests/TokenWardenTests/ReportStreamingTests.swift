@@ -70,10 +70,13 @@ final class ReportStreamingTests: XCTestCase {
         let rules = ReportFormatTests.rules, at = ReportFormatTests.finishedAt
         // JUnit's header counts the cases: `tests` and `failures`, each twice, grow by digits.
         let countDigits = 4 * (String(count).count - 1)
+        // The copies are repeats of one secret in one file: SARIF numbers their line hashes (`:k`) and
+        // JUnit their test names (` #k`), each growing by the digits beyond the second copy's.
+        let repeatDigits = (2...count).reduce(0) { $0 + String($1).count - 1 }
         let formats: [(String, Int, (ScanResult, ReportSink) throws -> Void)] = [
-            ("sarif", 0, { try SARIFReport.write($0, rules: rules, to: $1) }),
+            ("sarif", repeatDigits, { try SARIFReport.write($0, rules: rules, to: $1) }),
             ("gitlab", 0, { try GitLabReport.write($0, rules: rules, finishedAt: at, to: $1) }),
-            ("junit", countDigits, { try JUnitReport.write($0, to: $1) }),
+            ("junit", countDigits + repeatDigits, { try JUnitReport.write($0, finishedAt: at, to: $1) }),
             ("jsonl", 0, { try JSONReport.writeLines($0, to: $1) }),
         ]
         for (name, headerGrowth, write) in formats {

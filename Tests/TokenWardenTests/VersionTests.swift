@@ -38,7 +38,7 @@ final class VersionTests: XCTestCase {
     }
 
     func testJUnitSuitePropertiesRecordTheVersion() throws {
-        let lines = JUnitReport.render(ScanResult()).components(separatedBy: "\n")
+        let lines = JUnitReport.render(ScanResult(), finishedAt: Date(timeIntervalSince1970: 0)).components(separatedBy: "\n")
         let suite = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("  <testsuite ") })
         XCTAssertEqual(
             Array(lines[(suite + 1)...(suite + 3)]),

@@ -105,9 +105,10 @@ public struct Config: Sendable {
         if let unknown = disabledRules.first(where: { !known.contains($0) }) {
             throw InputError("\(origin): 'disabled_rules' names an unknown rule '\(unknown)'")
         }
-        return rules.filter { !disabledRules.contains($0.id) }.map { rule in
+        return rules.map { rule in
             var r = rule
             if r.generic, let genericEntropy { r.entropy = genericEntropy }
+            r.disabled = disabledRules.contains(r.id)
             return r
         }
     }

@@ -17,7 +17,25 @@ public struct DecodeLimits: Sendable {
     }
 
     /// The budget for a file of `size` bytes.
-    func budget(forFileOf size: Int) -> Int { min(maxBytes, DecodeLimits.fileMultiple * size) }
+    func budget(forFileOf size: Int) -> DecodeBudget { DecodeBudget(remaining: min(maxBytes, DecodeLimits.fileMultiple * size)) }
+}
+
+/// Encoded bytes one file may still have decoded, all layers together. `exhausted` is set once an
+/// encoded run was left undecoded for want of it, so the scan reports that instead of missing silently.
+struct DecodeBudget {
+    var remaining: Int
+    private(set) var exhausted = false
+
+    /// Takes `count` bytes, or marks the budget exhausted (and spent) when they are not there.
+    mutating func spend(_ count: Int) -> Bool {
+        guard count <= remaining else {
+            remaining = 0
+            exhausted = true
+            return false
+        }
+        remaining -= count
+        return true
+    }
 }
 
 /// A blob made of the decoded runs of one encoding in its parent: each run on a line of its own,
@@ -59,29 +77,28 @@ struct LayerDecoding: Sendable {
     /// the given ranges (the decoded parts of a layer), each with the origin its runs map to; nil
     /// means the whole of `bytes`, mapping to itself.
     static func layers(
-        of bytes: UnsafeRawBufferPointer, provenance: Provenance, within: [DecodedLayer.Segment]? = nil, budget: inout Int
+        of bytes: UnsafeRawBufferPointer, provenance: Provenance, within: [DecodedLayer.Segment]? = nil, budget: inout DecodeBudget
     ) -> [DecodedLayer] {
         let regions = within ?? [DecodedLayer.Segment(decoded: 0..<bytes.count, origin: 0..<bytes.count)]
         var layers: [DecodedLayer] = []
         for decoder in decoders {
-            guard budget > 0 else { break }
             // The provenance is made once the layer has a segment: most files have none.
             var layer = DecodedLayer(bytes: [], provenance: provenance, segments: [])
             for region in regions {
                 let slice = UnsafeRawBufferPointer(rebasing: bytes[region.decoded])
                 for local in decoder.candidates(in: slice) {
-                    guard budget > 0 else { break }
                     let run = (local.lowerBound + region.decoded.lowerBound)..<(local.upperBound + region.decoded.lowerBound)
                     let encoded = UnsafeRawBufferPointer(rebasing: bytes[run])
                     let probe = min(encoded.count, probeLength)
-                    budget -= probe
+                    guard budget.spend(probe) else { break }
                     guard let head = decoder.decode(UnsafeRawBufferPointer(rebasing: encoded[0..<probe]), limit: .max),
                         PrintableText.isMostlyPrintable(head)
                     else { continue }
                     var decoded = head
                     if probe < encoded.count {
-                        budget -= encoded.count - probe
-                        guard budget >= 0, let all = decoder.decode(encoded, limit: .max), PrintableText.isMostlyPrintable(all) else {
+                        guard budget.spend(encoded.count - probe), let all = decoder.decode(encoded, limit: .max),
+                            PrintableText.isMostlyPrintable(all)
+                        else {
                             continue
                         }
                         decoded = all

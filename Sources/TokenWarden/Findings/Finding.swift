@@ -24,8 +24,13 @@ public struct PublishedSecret: Hashable, Sendable {
     public var fingerprint: String
     public var kind: FingerprintKind?
     public var length: Int
+    /// Tracks the finding's line in code scanning without hashing the secret (see `LineHash`).
+    public var lineHash: String?
 
-    public init(shown: String? = nil, redacted: String, fingerprint: String, kind: FingerprintKind? = nil, length: Int) {
+    public init(
+        shown: String? = nil, redacted: String, fingerprint: String, kind: FingerprintKind? = nil, length: Int, lineHash: String? = nil
+    ) {
+        self.lineHash = lineHash
         self.shown = shown
         self.redacted = redacted
         self.fingerprint = fingerprint
@@ -73,6 +78,10 @@ public struct Finding: Hashable, Sendable {
     public var redacted: String { published.redacted }
     public var fingerprint: String { published.fingerprint }
     public var fingerprintKind: FingerprintKind? { published.kind }
+    public var lineHash: String? { published.lineHash }
+    public var span: SourceSpan { match.span }
+    /// For a catch-all finding: the disabled rule that matched the same secret.
+    public var disabledRule: String? { match.disabledRule }
     public var length: Int { published.length }
     public var confidence: Confidence { verdict.confidence }
     public var blocking: Bool { verdict.blocking }

@@ -9,8 +9,7 @@ public struct FindingBuilder: Sendable {
 
     public init(ruleSet: RuleSet, showSecrets: Bool = false, fingerprintKey: FingerprintKey? = nil) {
         var rules = Dictionary(ruleSet.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        rules[Matcher.registeredTokenRule.id] = Matcher.registeredTokenRule
-        for rule in KeystoreDetector.rules { rules[rule.id] = rule }
+        for rule in CodeDefinedRules.all { rules[rule.id] = rule }
         self.rules = rules
         self.showSecrets = showSecrets
         self.fingerprintKey = fingerprintKey
@@ -35,18 +34,27 @@ public struct FindingBuilder: Sendable {
             published: PublishedSecret(
                 shown: showSecrets ? match.label ?? String(decoding: match.secret, as: UTF8.self) : nil,
                 redacted: match.label ?? Redaction.redact(match.secret, publicPrefix: match.publicPrefix),
-                fingerprint: published.fingerprint, kind: published.kind, length: match.secret.count),
+                fingerprint: published.fingerprint, kind: published.kind, length: match.secret.count,
+                lineHash: LineHash.of(rule: rule, context: match.context, fingerprint: published.fingerprint)),
             verdict: Verdict(confidence: confidence))
     }
 
     /// The rule's confidence, lowered to low: for a failing checksum, for a sample credential
-    /// (`myuser:mypass`, `secret123`), and where the rule's `low_in` contexts hold (documentation,
+    /// (`myuser:mypass`, `secret123`), for a catch-all match on a disabled rule's span, and where the rule's `low_in` contexts hold (documentation,
     /// tests, comment lines) or the match's own (a URL credential for `localhost` in a comment), since
     /// a value there is usually an example.
     static func confidence(of match: Match, rule: Rule, path: String) -> Confidence {
-        if match.checksum == .invalid || match.sample { return .low }
+        if match.checksum == .invalid || match.sample || match.disabledRule != nil { return .low }
+        if rule.valueFilter != nil, namesAFolder(match.secret, of: path) { return .low }
         for context in rule.lowIn.union(match.lowIn) where SourceContext.holds(context, path: path, before: match.context) { return .low }
         return Confidence.of(rule, checksum: match.checksum, keyProtection: match.keyProtection)
+    }
+
+    /// `password="airflow"` in `src/airflow/utils/db.py`: a password that is the project's own name
+    /// (a folder on the path) is a default of its set-up, not a credential someone chose.
+    static func namesAFolder(_ secret: [UInt8], of path: String) -> Bool {
+        let name = String(decoding: secret, as: UTF8.self).lowercased()
+        return path.lowercased().split(separator: "/").dropLast().contains { $0 == name }
     }
 
     /// Matches and builds in one go, for callers that look at one blob (rule checks, the store).
@@ -62,7 +70,18 @@ enum SourceContext {
         case .docs: isDocumentation(path)
         case .tests: isTest(path)
         case .comments: isComment(before)
+        case .translations: isTranslation(path)
         }
+    }
+
+    private static let translationDirectories: Set<Substring> = ["i18n", "l10n", "locale", "locales", "lang", "langs", "translations"]
+
+    /// A translation catalogue: a directory of them on the path, or a catalogue format by its extension.
+    static func isTranslation(_ path: String) -> Bool {
+        let components = path.lowercased().split(separator: "/")
+        if components.dropLast().contains(where: translationDirectories.contains) { return true }
+        guard let name = components.last else { return false }
+        return [".po", ".pot", ".xliff", ".xlf", ".resx", ".strings", ".arb"].contains { name.hasSuffix($0) }
     }
 
     /// Prose and examples rather than configuration: markup files, `docs/` trees, and templates
@@ -75,7 +94,7 @@ enum SourceContext {
         }
         let components = lower.split(separator: "/")
         if let name = components.last, name.contains(".example.") || name.contains(".sample.") { return true }
-        return components.dropLast().contains { $0 == "docs" || $0 == "doc" || $0 == "documentation" }
+        return components.dropLast().contains { ["docs", "doc", "documentation", "examples", "example", "samples"].contains($0) }
     }
 
     private static let testDirectories: Set<Substring> = [

@@ -8,6 +8,7 @@ extension Finding: Codable {
         case commit, author, email, date, blob, commitIndex = "commit_index", remediation, status
         case tokenID = "token_id", owner, scopes, overScoped = "over_scoped", excessScopes = "excess_scopes", expiry
         case fingerprintKind = "fingerprint_kind", keyProtection = "key_protection", decoded
+        case utf16Column = "column_utf16", utf16EndColumn = "end_column_utf16", lineHash = "line_hash", disabledRule = "disabled_rule"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -22,6 +23,8 @@ extension Finding: Codable {
         try c.encode(column, forKey: .column)
         try c.encode(endLine, forKey: .endLine)
         try c.encode(endColumn, forKey: .endColumn)
+        try c.encodeIfPresent(span.utf16Column, forKey: .utf16Column)
+        try c.encodeIfPresent(span.utf16EndColumn, forKey: .utf16EndColumn)
         try c.encodeIfPresent(secret, forKey: .secret)
         try c.encode(redacted, forKey: .redacted)
         try c.encode(fingerprint, forKey: .fingerprint)
@@ -46,6 +49,8 @@ extension Finding: Codable {
         try c.encodeIfPresent(excessScopes, forKey: .excessScopes)
         try c.encodeIfPresent(expiry, forKey: .expiry)
         try c.encodeIfPresent(fingerprintKind, forKey: .fingerprintKind)
+        try c.encodeIfPresent(lineHash, forKey: .lineHash)
+        try c.encodeIfPresent(disabledRule, forKey: .disabledRule)
     }
 
     public init(from decoder: Decoder) throws {
@@ -53,11 +58,14 @@ extension Finding: Codable {
         let secret = try c.decodeIfPresent(String.self, forKey: .secret)
         let span = SourceSpan(
             line: try c.decode(Int.self, forKey: .line), column: try c.decode(Int.self, forKey: .column),
-            endLine: try c.decode(Int.self, forKey: .endLine), endColumn: try c.decode(Int.self, forKey: .endColumn))
+            endLine: try c.decode(Int.self, forKey: .endLine), endColumn: try c.decode(Int.self, forKey: .endColumn),
+            utf16Column: try c.decodeIfPresent(Int.self, forKey: .utf16Column),
+            utf16EndColumn: try c.decodeIfPresent(Int.self, forKey: .utf16EndColumn))
         let match = Match(
             rule: try c.decode(String.self, forKey: .rule), span: span, secret: secret.map { Array($0.utf8) } ?? [],
             entropy: try c.decode(Double.self, forKey: .entropy), checksum: try c.decodeIfPresent(ChecksumStatus.self, forKey: .checksum),
-            keyProtection: try c.decodeIfPresent(KeyProtection.self, forKey: .keyProtection))
+            keyProtection: try c.decodeIfPresent(KeyProtection.self, forKey: .keyProtection),
+            disabledRule: try c.decodeIfPresent(String.self, forKey: .disabledRule))
         let path = try c.decode(String.self, forKey: .path)
         let blob = try c.decodeIfPresent(String.self, forKey: .blob)
         var commit: CommitRef?
@@ -99,7 +107,7 @@ extension Finding: Codable {
                 shown: secret, redacted: try c.decode(String.self, forKey: .redacted),
                 fingerprint: try c.decode(String.self, forKey: .fingerprint),
                 kind: try c.decodeIfPresent(FingerprintKind.self, forKey: .fingerprintKind),
-                length: try c.decode(Int.self, forKey: .length)),
+                length: try c.decode(Int.self, forKey: .length), lineHash: try c.decodeIfPresent(String.self, forKey: .lineHash)),
             verdict: Verdict(
                 confidence: try c.decode(Confidence.self, forKey: .confidence),
                 status: try c.decodeIfPresent(FindingStatus.self, forKey: .status), store: store,

@@ -29,8 +29,12 @@ public struct ScanResult: Sendable {
     /// read everything it was asked to (so "nothing found" would be a false promise), else 0.
     public var exitCode: Int32 {
         if findings.contains(where: \.blocking) { return 1 }
-        if skipped.contains(where: { $0.reason == .unreadable }) || !errors.isEmpty { return 2 }
-        return 0
+        return isIncomplete ? 2 : 0
+    }
+
+    /// Whether the scan missed something it was asked to read: an error, or a file it could not read.
+    public var isIncomplete: Bool {
+        skipped.contains(where: { $0.reason == .unreadable }) || !errors.isEmpty
     }
 
     /// The summary's finding counts, from the final findings: called once, when every stage is done.

@@ -19,6 +19,9 @@ public struct Skip: Codable, Hashable, Sendable {
         case archiveLimit = "archive-limit"
         /// An archive (or member) that does not unpack: truncated, bad checksum, unknown method.
         case corrupt
+        /// A file whose text was scanned but whose encoded runs (base64, hex, …) were not all decoded:
+        /// the per-file decode budget ran out.
+        case decodeLimit = "decode-limit"
     }
     public var path: String
     public var reason: Reason

@@ -27,8 +27,10 @@ extension Decoys {
         case .url:
             if isSamplePassword(lower) { return .sample }
             let (user, host) = urlParts(secret: secret, match: match)
+            // `postgres:airflow@postgres/airflow`: a password that repeats the host or the database is a local default.
+            if let host, lower == host.lowercased() || lower == databaseName(after: secret, in: match)?.lowercased() { return .sample }
             guard let host, isSampleHost(host.lowercased()) else { return .credential }
-            if let user, sampleUsers.contains(user.lowercased()) { return .sample }
+            if let user, isSampleUser(user.lowercased()) { return .sample }
             return .localExample
         }
     }
@@ -38,7 +40,7 @@ extension Decoys {
         let bytes = Array(value.utf8)
         guard let first = bytes.first, let last = bytes.last else { return "empty" }
         // Variable references and template expressions: $X ${X} $(cmd) %X% {{ x }} <%= x %> #{x} @{x} !Ref X
-        if first == UInt8(ascii: "$") || first == UInt8(ascii: "!") && bytes.count > 1 && isLetter(bytes[1]) { return "reference" }
+        if first == UInt8(ascii: "$") || isYAMLTag(bytes) { return "reference" }
         // (`%(name)s` is Python configparser interpolation.)
         for marker in ["${", "$(", "{{", "}}", "<%", "#{", "@{", "{%", "[[", "]]", "%("] where value.contains(marker) { return "template" }
         if first == UInt8(ascii: "%") && last == UInt8(ascii: "%") { return "reference" }
@@ -54,7 +56,7 @@ extension Decoys {
         for marker in ["getenv", "environ", "process.env", "env(", "env[", "env.", "env:", "secrets.", "vars.", "config(", "settings."]
         where lower.contains(marker) { return "environment look-up" }
         if isCall(bytes) { return "code" }
-        if bytes.withUnsafeBytes({ isIdentifierPath($0) }) { return "identifier path" }
+        if bytes.withUnsafeBytes({ isIdentifierPath($0) }), isWordlikePath(bytes) { return "identifier path" }
         // SCREAMING_SNAKE names: another variable's name (`password: DB_PASSWORD`).
         if bytes.contains(UInt8(ascii: "_")), bytes.allSatisfy({ isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "_") }), isUpper(first) {
             return "constant name"
@@ -78,10 +80,47 @@ extension Decoys {
         {
             return "label"
         }
+        // A word in another script ("Κωδικός", "पासवर्ड"): a translated label; passwords are rarely non-ASCII.
+        if bytes.contains(where: { $0 >= 0x80 }), !bytes.contains(where: isDigit),
+            bytes.allSatisfy({ isLetter($0) || $0 >= 0x80 || $0 == UInt8(ascii: " ") })
+        {
+            return "label"
+        }
         if last == UInt8(ascii: ":") || last == UInt8(ascii: "?") { return "prompt" }
         // A few distinct characters cannot be a set password: "aaaaaa", "ababab", "------".
         if Set(bytes).count < 3 { return "too few distinct characters" }
         return nil
+    }
+
+    /// `!Ref`, `!vault`, `!GetAtt`, `!secret`: a YAML tag, whose value is another thing's name.
+    /// `!lJ_eqDzjqRk6SYf` (a quoted password that starts with `!`) is not: tags are words.
+    static func isYAMLTag(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count > 1, bytes.count <= 17, bytes[0] == UInt8(ascii: "!") else { return false }
+        let name = bytes.dropFirst()
+        return isLetter(name.first!) && name.allSatisfy { isLetter($0) || $0 == UInt8(ascii: "_") } && name.filter(isUpper).count <= 3
+    }
+
+    /// `self.password`, `config.db.pass`, `settings.DB_PASSWORD`: every segment a word (lower case,
+    /// camelCase with a few humps, or SCREAMING_SNAKE). `eMyJTVQmey7WuA.P` is a password with a dot.
+    static func isWordlikePath(_ bytes: [UInt8]) -> Bool {
+        bytes.split(separator: UInt8(ascii: ".")).allSatisfy { segment in
+            let letters = segment.filter(isLetter)
+            let upper = letters.filter(isUpper).count
+            return upper == letters.count || upper <= 3 && segment.filter(isDigit).count <= 2
+        }
+    }
+
+    /// Whether the match starting at `start` sits inside a template expression on its line
+    /// (`{{ lookup('hashi_vault', 'secret=kv/db:password') }}`, `{% … %}`): an argument, not a value.
+    static func isInsideTemplate(_ bytes: UnsafeRawBufferPointer, before start: Int) -> Bool {
+        var i = start
+        while i > 1 && bytes[i - 1] != 0x0A {
+            let pair = (bytes[i - 2], bytes[i - 1])
+            if pair == (UInt8(ascii: "}"), UInt8(ascii: "}")) || pair == (UInt8(ascii: "%"), UInt8(ascii: "}")) { return false }
+            if pair == (UInt8(ascii: "{"), UInt8(ascii: "{")) || pair == (UInt8(ascii: "{"), UInt8(ascii: "%")) { return true }
+            i -= 1
+        }
+        return false
     }
 
     /// `GetToken(sid)`, `secret_from_vault()`, `params[:password]`, `obj.method(...)`: an identifier
@@ -132,8 +171,33 @@ extension Decoys {
     }
 
     static func isSampleHost(_ host: String) -> Bool {
-        sampleHosts.contains { $0.hasSuffix(".") ? host.hasPrefix($0) || host.contains(".\($0)") : host == $0 }
+        let bare = withoutSamplePrefix(host)
+        return sampleHosts.contains { $0.hasSuffix(".") ? host.hasPrefix($0) || host.contains(".\($0)") : host == $0 || bare == $0 }
             || host.hasSuffix(".example") || host.hasSuffix(".local") || host.hasSuffix(".test")
+    }
+
+    /// `myuser`, `my-login`, `your_user`: a sample user name, with or without a `my`/`your` prefix.
+    static func isSampleUser(_ user: String) -> Bool {
+        sampleUsers.contains(user) || sampleUsers.contains(withoutSamplePrefix(user))
+    }
+
+    /// `my-host` → `host`, `your_db` → `db`.
+    private static func withoutSamplePrefix(_ word: String) -> String {
+        for prefix in ["my-", "my_", "your-", "your_", "my", "your"] where word.hasPrefix(prefix) && word.count > prefix.count {
+            return String(word.dropFirst(prefix.count))
+        }
+        return word
+    }
+
+    /// The first path segment after the host of `scheme://user:PASSWORD@host[:port]/name`, if the match has one.
+    static func databaseName(after secret: UnsafeRawBufferPointer, in match: UnsafeRawBufferPointer) -> String? {
+        guard let s = secret.baseAddress, let m = match.baseAddress else { return nil }
+        let bytes = Array(match)
+        var i = m.distance(to: s) + secret.count
+        while i < bytes.count && bytes[i] != UInt8(ascii: "/") { i += 1 }
+        guard i < bytes.count else { return nil }
+        let name = bytes[(i + 1)...].prefix { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "/") }
+        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
     }
 
     @inline(__always) static func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }

@@ -29,7 +29,7 @@ enum Decoys {
         // the key's own words and other stand-ins
         "password", "passwd", "pass", "pwd", "passphrase", "secret", "secrets", "pw", "passw0rd", "p@ssw0rd", "p@ssword",
         "changeme", "change_me", "change-me", "s3cr3t", "s3cret", "secr3t", "changeit", "changethis", "replaceme", "replace_me", "redacted",
-        "masked",
+        "masked", "tiger",  // scott/tiger: the sample credential of database documentation since Oracle's
         "hidden", "secure", "private", "confidential", "unknown", "notset", "not_set", "unset", "tbd", "todo", "fixme",
         "required", "optional", "default", "value", "somevalue", "something", "anything", "whatever", "sample", "example",
         "test", "testing", "tests", "demo", "dev", "local", "guest", "user", "username", "login", "admin", "administrator",
@@ -78,6 +78,9 @@ enum Decoys {
         guard generic else { return nil }
         if isUUID(secret) { return "UUID" }
         if isIdentifierPath(secret) { return "identifier or property path" }
+        if isComparison(secret) { return "comparison (`x===0`): code" }
+        if isConstantName(secret) { return "constant name" }
+        if contains(secret, Array("/aws4_request".utf8)) { return "AWS Signature V4 credential scope" }
         if startsWithDigestPrefix(secret) { return "integrity hash" }
         if !hasDigitAndLetter(secret) { return "no digit or no letter" }
         let context = UnsafeRawBufferPointer(rebasing: match[0..<max(0, min(match.count, secretOffset(secret, in: match)))])
@@ -150,6 +153,24 @@ enum Decoys {
             }
         }
         return dots > 0 && !atSegmentStart
+    }
+
+    /// `this.lineCharOffset===0`: `==` inside the value (base64 pads only at the end) is code.
+    static func isComparison(_ b: UnsafeRawBufferPointer) -> Bool {
+        guard b.count > 2 else { return false }
+        for i in 0..<(b.count - 2) where b[i] == UInt8(ascii: "=") && b[i + 1] == UInt8(ascii: "=") && b[i + 2] != UInt8(ascii: "=") {
+            return true
+        }
+        return false
+    }
+
+    /// `PKCS11_DEFAULT_PROMPT`, `FORBIDDEN_VALUE2`: SCREAMING_SNAKE words name a constant; a token is
+    /// not two or more upper-case words joined by `_`.
+    static func isConstantName(_ b: UnsafeRawBufferPointer) -> Bool {
+        guard let first = b.first, first >= 0x41 && first <= 0x5A else { return false }
+        guard b.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || isDigit($0) || $0 == UInt8(ascii: "_") }) else { return false }
+        let words = b.split(separator: UInt8(ascii: "_")).filter { $0.prefix(3).allSatisfy { $0 >= 0x41 && $0 <= 0x5A } && $0.count >= 3 }
+        return words.count >= 2
     }
 
     private static func startsWithDigestPrefix(_ b: UnsafeRawBufferPointer) -> Bool {

@@ -24,43 +24,49 @@ public struct KeywordAutomaton: Sendable {
         self.classOf = classOf
         self.classCount = classes
 
-        // Trie.
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: classes)]
+        // Trie, in one flat table (state * classes + class -> state, -1: none yet): start-up builds
+        // it for every scan, and one array grown in place costs far less than an array per state.
+        var goto = [Int32](repeating: -1, count: classes)
         var out: [[Int32]] = [[]]
         for (index, kw) in folded.enumerated() {
             var state = 0
             for b in kw {
-                let c = Int(classOf[Int(b)])
-                if goto[state][c] < 0 {
-                    goto[state][c] = Int32(goto.count)
-                    goto.append([Int32](repeating: -1, count: classes))
+                let slot = state &* classes &+ Int(classOf[Int(b)])
+                if goto[slot] < 0 {
+                    goto[slot] = Int32(out.count)
+                    goto.append(contentsOf: repeatElement(-1, count: classes))
                     out.append([])
                 }
-                state = Int(goto[state][c])
+                state = Int(goto[slot])
             }
             out[state].append(Int32(index))
         }
-        // Breadth-first failure links, folded into a complete DFA.
-        var fail = [Int32](repeating: 0, count: goto.count)
+        // Breadth-first failure links, folded into a complete DFA: a state's missing transitions
+        // are its failure state's, which is shallower and so already complete.
+        var fail = [Int32](repeating: 0, count: out.count)
         var queue: [Int] = []
-        for c in 0..<classes {
-            if goto[0][c] < 0 { goto[0][c] = 0 } else { fail[Int(goto[0][c])] = 0; queue.append(Int(goto[0][c])) }
-        }
-        var head = 0
-        while head < queue.count {
-            let s = queue[head]; head += 1
-            out[s] += out[Int(fail[s])]
+        queue.reserveCapacity(out.count)
+        goto.withUnsafeMutableBufferPointer { table in
             for c in 0..<classes {
-                let t = goto[s][c]
-                if t < 0 {
-                    goto[s][c] = goto[Int(fail[s])][c]
-                } else {
-                    fail[Int(t)] = goto[Int(fail[s])][c]
-                    queue.append(Int(t))
+                if table[c] < 0 { table[c] = 0 } else { queue.append(Int(table[c])) }
+            }
+            var head = 0
+            while head < queue.count {
+                let s = queue[head], f = Int(fail[s])
+                head += 1
+                if !out[f].isEmpty { out[s] += out[f] }
+                for c in 0..<classes {
+                    let t = table[s &* classes &+ c], viaFailure = table[f &* classes &+ c]
+                    if t < 0 {
+                        table[s &* classes &+ c] = viaFailure
+                    } else {
+                        fail[Int(t)] = viaFailure
+                        queue.append(Int(t))
+                    }
                 }
             }
         }
-        self.next = goto.flatMap { $0 }
+        self.next = goto
         self.outputs = out
         self.accepting = out.map { !$0.isEmpty }
         self.maxLength = folded.map(\.count).max() ?? 0

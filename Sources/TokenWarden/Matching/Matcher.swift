@@ -51,6 +51,8 @@ public struct Matcher {
         var tokenID: String? = nil
         var sample = false
         var lowIn: Set<LowConfidenceContext> = []
+        /// A disabled rule whose match shares bytes with this catch-all match.
+        var disabledOverlap: Int? = nil
     }
 
     static let storeRule = -1
@@ -120,6 +122,9 @@ public struct Matcher {
                     ScanError(.rule, "rule \(rule.id): \(error) in \(path); rest of the file skipped for this rule", path: path))
             }
         }
+        // A disabled rule's matches are never reported; they only mark the catch-all matches they overlap.
+        let disabled = candidates.filter { ruleSet.rules[$0.rule].disabled }
+        if !disabled.isEmpty { candidates.removeAll { ruleSet.rules[$0.rule].disabled } }
         if let store = options.store {
             for range in shaped where !candidates.contains(where: { $0.secret.overlaps(range) }) {
                 let secret = UnsafeRawBufferPointer(rebasing: bytes[range])
@@ -129,9 +134,12 @@ public struct Matcher {
             }
         }
         guard !candidates.isEmpty else { return result }
-        let lines = LineIndex(bytes)
-        for c in resolveOverlaps(candidates) {
-            let (line, column) = lines.position(of: c.secret.lowerBound)
+        var lines = LineIndex(bytes)
+        for var c in resolveOverlaps(candidates) {
+            if c.rule != Matcher.storeRule && rule(c.rule).generic {
+                c.disabledOverlap = disabled.first { $0.secret.overlaps(c.secret) }?.rule
+            }
+            let line = lines.position(of: c.secret.lowerBound).line
             if let addedLines, !addedLines.contains(line) { continue }
             if isAllowListed(UnsafeRawBufferPointer(rebasing: bytes[c.secret])) {
                 result.allowlisted += 1
@@ -141,9 +149,7 @@ public struct Matcher {
                 result.suppressed += 1
                 continue
             }
-            let (endLine, endColumn) = lines.position(of: max(c.secret.lowerBound, c.secret.upperBound - 1))
-            result.matches.append(
-                match(c, bytes: bytes, span: SourceSpan(line: line, column: column, endLine: endLine, endColumn: endColumn)))
+            result.matches.append(match(c, bytes: bytes, span: lines.span(of: c.secret, in: bytes)))
         }
         return result
     }
@@ -229,6 +235,7 @@ public struct Matcher {
         var sample = false
         var lowIn: Set<LowConfidenceContext> = []
         if let filter = rule.valueFilter {
+            if filter == .password, Decoys.isInsideTemplate(bytes, before: m.whole.lowerBound) { return nil }
             switch Decoys.credentialVerdict(filter, secret: secret, match: match) {
             case .decoy: return nil
             case .sample: sample = true
@@ -285,39 +292,7 @@ public struct Matcher {
             rule: rule(c.rule).id, span: span, secret: secret, entropy: (c.entropy * 1000).rounded() / 1000,
             checksum: c.checksum, keyProtection: c.keyProtection, registeredToken: c.tokenID,
             publicPrefix: publicPrefix(c.rule).length(in: secret),
-            context: Array(bytes[contextStart..<c.secret.lowerBound]), sample: c.sample, lowIn: c.lowIn)
-    }
-}
-
-/// Byte offset → 1-based (line, column), built once per blob that has findings.
-struct LineIndex {
-    private var starts: [Int] = [0]
-
-    init(_ bytes: UnsafeRawBufferPointer) {
-        guard let base = bytes.baseAddress else { return }
-        var offset = 0
-        while offset < bytes.count, let nl = memchr(base + offset, 0x0A, bytes.count - offset) {
-            offset = base.distance(to: UnsafeRawPointer(nl)) + 1
-            starts.append(offset)
-        }
-    }
-
-    /// The bytes of 1-based `line`, without its newline.
-    func bytes(ofLine line: Int, in bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        let start = starts[line - 1]
-        let end = line < starts.count ? starts[line] - 1 : bytes.count
-        return UnsafeRawBufferPointer(rebasing: bytes[start..<max(start, end)])
-    }
-
-    /// The byte offset of 1-based `line` and `column`.
-    func offset(line: Int, column: Int) -> Int { starts[line - 1] + column - 1 }
-
-    func position(of offset: Int) -> (line: Int, column: Int) {
-        var lo = 0, hi = starts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return (lo + 1, offset - starts[lo] + 1)
+            context: Array(bytes[contextStart..<c.secret.lowerBound]), sample: c.sample, lowIn: c.lowIn,
+            disabledRule: c.disabledOverlap.map { rule($0).id })
     }
 }

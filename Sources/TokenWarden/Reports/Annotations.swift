@@ -6,11 +6,14 @@
 /// annotations of each level per step; the SARIF report is the complete record.
 public enum Annotations {
     /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`, one line per finding.
-    public static func writeGitHub(_ result: ScanResult, to sink: ReportSink) throws {
+    /// Columns count UTF-16 code units as GitHub does (`endColumn` inclusive); paths are from the
+    /// repository's top when `source` is known, so the annotation lands on the file whatever the
+    /// directory the scan ran in.
+    public static func writeGitHub(_ result: ScanResult, source: SourceRoot? = nil, to sink: ReportSink) throws {
         for f in result.findings {
             let properties = [
-                ("file", f.path), ("line", String(f.line)), ("col", String(f.column)),
-                ("endLine", String(f.endLine)), ("endColumn", String(f.endColumn)), ("title", "tokenwarden: \(f.rule)"),
+                ("file", path(f, source)), ("line", String(f.line)), ("col", String(f.span.characterColumn)),
+                ("endLine", String(f.endLine)), ("endColumn", String(f.span.characterEndColumn - 1)), ("title", "tokenwarden: \(f.rule)"),
             ].map { "\($0.0)=\(githubProperty($0.1))" }.joined(separator: ",")
             try sink.write("::\(f.blocking ? "error" : "warning") \(properties)::\(githubData(message(f)))\n")
         }
@@ -20,11 +23,11 @@ public enum Annotations {
     }
 
     /// `##vso[task.logissue type=error;sourcepath=…;linenumber=…;columnnumber=…;code=RULE]message`.
-    public static func writeAzure(_ result: ScanResult, to sink: ReportSink) throws {
+    public static func writeAzure(_ result: ScanResult, source: SourceRoot? = nil, to sink: ReportSink) throws {
         for f in result.findings {
             let properties = [
-                ("type", f.blocking ? "error" : "warning"), ("sourcepath", f.path), ("linenumber", String(f.line)),
-                ("columnnumber", String(f.column)), ("code", f.rule),
+                ("type", f.blocking ? "error" : "warning"), ("sourcepath", path(f, source)), ("linenumber", String(f.line)),
+                ("columnnumber", String(f.span.characterColumn)), ("code", f.rule),
             ].map { "\($0.0)=\(azureEscape($0.1))" }.joined(separator: ";")
             try sink.write("##vso[task.logissue \(properties)]\(azureEscape(message(f)))\n")
         }
@@ -33,13 +36,18 @@ public enum Annotations {
         }
     }
 
-    public static func github(_ result: ScanResult) -> String {
+    public static func github(_ result: ScanResult, source: SourceRoot? = nil) -> String {
         // A memory sink does not fail.
-        try! MemorySink.text { try writeGitHub(result, to: $0) }
+        try! MemorySink.text { try writeGitHub(result, source: source, to: $0) }
     }
 
-    public static func azure(_ result: ScanResult) -> String {
-        try! MemorySink.text { try writeAzure(result, to: $0) }
+    public static func azure(_ result: ScanResult, source: SourceRoot? = nil) -> String {
+        try! MemorySink.text { try writeAzure(result, source: source, to: $0) }
+    }
+
+    /// The finding's path from the repository's top where known, else as reported.
+    static func path(_ f: Finding, _ source: SourceRoot?) -> String {
+        source?.repositoryPath(f.path) ?? f.path
     }
 
     /// The finding and what to do about it; the line break is escaped, and both runners show it.

@@ -8,11 +8,13 @@ enum FindingMessage {
     }
 
     /// One line: what, the redacted secret, and the facts that change what to do about it
-    /// (the commit it came from, a leaked registered token, excess scopes, expiry, a failed checksum,
+    /// (the commit it came from, the encodings it was decoded from, a leaked registered token, excess scopes, expiry, a failed checksum,
     /// a key's passphrase protection).
     static func text(_ f: Finding) -> String {
         var notes: [String] = []
         if let commit = f.commit { notes.append("in commit \(commit.prefix(12))") }
+        if let decoded = f.decoded { notes.append("decoded: \(decoded)") }
+        if let disabled = f.disabledRule { notes.append("rule \(disabled) is disabled: low confidence") }
         if f.status == .leaked, let id = f.tokenID {
             let owner = f.owner.flatMap { $0.isEmpty ? nil : $0 }
             notes.append("leaked registered token \(id)" + (owner.map { " (owner: \($0))" } ?? ""))

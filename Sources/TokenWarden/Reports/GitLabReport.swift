@@ -10,41 +10,44 @@ import Foundation
 /// the vulnerability and keeps it in its database, so the raw secret never goes there.
 public enum GitLabReport {
     public static let schemaVersion = "15.0.7"
-    /// Where a finding has no commit (a work-tree scan), GitLab's analyzer writes this placeholder.
+    /// Where a finding has no commit and HEAD is unknown (outside git, before the first commit),
+    /// GitLab's analyzer writes this placeholder. A work-tree finding otherwise gets HEAD's commit.
     static let noCommit = "0000000"
 
     /// The report: the scan, then each vulnerability as it is encoded. `finishedAt` is when the scan
     /// ended (the scan's duration gives its start); a parameter, so the report depends on nothing but
     /// its arguments.
-    public static func write(_ result: ScanResult, rules: [Rule], finishedAt: Date, to sink: ReportSink) throws {
+    public static func write(_ result: ScanResult, rules: [Rule], finishedAt: Date, source: SourceRoot? = nil, to sink: ReportSink) throws {
         let start = finishedAt.addingTimeInterval(-Double(result.summary.durationMilliseconds) / 1000)
-        var identifiers = Set(rules.map(\.id))
+        var identifiers = Set(rules.filter { !$0.disabled }.map(\.id))
         for f in result.findings { identifiers.insert(f.rule) }
         let messages = FindingMessage.problems(result).map { Message(level: "warn", value: $0) }
         let scan = Scan(
             analyzer: .tokenwarden, scanner: .tokenwarden, type: "secret_detection",
-            startTime: timestamp(start), endTime: timestamp(finishedAt), status: "success",
+            startTime: ReportTimestamp.utc(start), endTime: ReportTimestamp.utc(finishedAt), status: "success",
             messages: messages.isEmpty ? nil : messages,
             primaryIdentifiers: identifiers.sorted().map(identifier(forRule:)))
         let vulnerabilities = StreamedJSONArray()
         let doc = Document(version: schemaVersion, scan: scan, vulnerabilities: vulnerabilities)
-        try vulnerabilities.writeDocument(doc, elements: result.findings.lazy.map(vulnerability), to: sink)
+        try vulnerabilities.writeDocument(doc, elements: result.findings.lazy.map { vulnerability($0, source: source) }, to: sink)
     }
 
-    public static func render(_ result: ScanResult, rules: [Rule], finishedAt: Date) throws -> String {
-        try MemorySink.text { try write(result, rules: rules, finishedAt: finishedAt, to: $0) }
+    public static func render(_ result: ScanResult, rules: [Rule], finishedAt: Date, source: SourceRoot? = nil) throws -> String {
+        try MemorySink.text { try write(result, rules: rules, finishedAt: finishedAt, source: source, to: $0) }
     }
 
-    static func vulnerability(_ f: Finding) -> Vulnerability {
-        var commit = Commit(sha: f.commit ?? noCommit)
+    /// `source` gives work-tree findings HEAD's commit and every path from the repository's top.
+    static func vulnerability(_ f: Finding, source: SourceRoot? = nil) -> Vulnerability {
+        let path = source?.repositoryPath(f.path) ?? f.path
+        var commit = Commit(sha: f.commit ?? source?.head ?? noCommit)
         commit.author = f.author
         commit.date = f.date
         return Vulnerability(
             id: id(f), name: FindingMessage.title(f),
-            description: "\(FindingMessage.text(f)). Found in \(f.path), line \(f.line).",
+            description: "\(FindingMessage.text(f)). Found in \(path), line \(f.line).",
             severity: severity(f), solution: FindingMessage.remediation(f),
             identifiers: [identifier(forRule: f.rule)],
-            location: Location(file: f.path, startLine: f.line, endLine: f.endLine, commit: commit),
+            location: Location(file: path, startLine: f.line, endLine: f.endLine, commit: commit),
             rawSourceCodeExtract: f.redacted, details: details(f))
     }
 
@@ -75,6 +78,7 @@ public enum GitLabReport {
         ]
         if let checksum = f.checksum { d["checksum"] = .text("Checksum", checksum.rawValue) }
         if let protection = f.keyProtection { d["key_protection"] = .text("Key protection", protection.rawValue) }
+        if let decoded = f.decoded { d["decoded"] = .text("Decoded from", decoded) }
         if let status = f.status { d["status"] = .text("Token store status", status.rawValue) }
         if let id = f.tokenID { d["token_id"] = .text("Registered token", id) }
         if let owner = f.owner, !owner.isEmpty { d["owner"] = .text("Owner", owner) }
@@ -83,18 +87,6 @@ public enum GitLabReport {
         if let excess = f.excessScopes, !excess.isEmpty { d["excess_scopes"] = .text("Excess scopes", excess.joined(separator: ", ")) }
         if let expiry = f.expiry { d["expiry"] = .text("Expiry", expiry.rawValue) }
         return d
-    }
-
-    /// `yyyy-mm-ddThh:mm:ss` in UTC, the only form the schema accepts.
-    static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func pad(_ n: Int?, _ width: Int = 2) -> String {
-            let s = String(n ?? 0)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))"
     }
 
     // MARK: Document

@@ -1,13 +1,19 @@
+import Foundation
+
 /// JUnit XML, the test-report format Azure Pipelines (`PublishTestResults`, format JUnit) and GitLab
-/// (`artifacts: reports: junit`) display without plugins. One suite, `tokenwarden`; one test case per
-/// finding (class = file, name = `rule@line`): blocking findings fail, the others are skipped, so they
+/// (`artifacts: reports: junit`) display without plugins. One suite, `tokenwarden`, stamped with the
+/// scan's start; one test case per finding (class = file, name = rule, path and fingerprint prefix —
+/// no line number, so a finding keeps its test's history when lines move above it; a repeat of the
+/// same secret in the same file gets ` #2`): blocking findings fail, the others are skipped, so they
 /// show without failing the run. A scan without findings still has one passing case (an empty report
 /// reads as "no tests ran" to both services), and scan errors are one erroring case. The suite's
 /// `properties` record the tokenwarden version.
 public enum JUnitReport {
     /// The suite's counts first (they are attributes of its opening tags), then one test case per
     /// finding as it is formatted.
-    public static func write(_ result: ScanResult, to sink: ReportSink) throws {
+    /// `finishedAt` is when the scan ended (its duration gives the start, the suite's `timestamp`); a
+    /// parameter, so the report depends on nothing but its arguments.
+    public static func write(_ result: ScanResult, finishedAt: Date, to sink: ReportSink) throws {
         let problems = FindingMessage.problems(result)
         let failures = result.findings.reduce(0) { $0 + ($1.blocking ? 1 : 0) }
         let skipped = result.findings.count - failures
@@ -17,11 +23,18 @@ public enum JUnitReport {
         let counts = "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(seconds)\""
         try sink.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         try sink.write("<testsuites name=\"tokenwarden\" \(counts)>\n")
-        try sink.write("  <testsuite name=\"tokenwarden\" \(counts)>\n")
+        let start = finishedAt.addingTimeInterval(-seconds)
+        try sink.write("  <testsuite name=\"tokenwarden\" \(counts) timestamp=\"\(ReportTimestamp.utc(start))\">\n")
         try sink.write(
             "    <properties>\n      \(element("property", ["name": "tokenwarden.version", "value": TokenWardenVersion.current]))\n    </properties>\n"
         )
-        for f in result.findings { try sink.write("    \(testcase(f))\n") }
+        var seen: [String: Int] = [:]
+        for f in result.findings {
+            let name = testName(f)
+            let n = (seen[name] ?? 0) + 1
+            seen[name] = n
+            try sink.write("    \(testcase(f, name: n == 1 ? name : "\(name) #\(n)"))\n")
+        }
         if !problems.isEmpty {
             let message = "incomplete scan: \(problems.count) error\(problems.count == 1 ? "" : "s")"
             let inner = element("error", ["type": "scan-error", "message": message], body: problems.joined(separator: "\n"))
@@ -33,14 +46,19 @@ public enum JUnitReport {
         try sink.write("  </testsuite>\n</testsuites>\n")
     }
 
-    public static func render(_ result: ScanResult) -> String {
+    public static func render(_ result: ScanResult, finishedAt: Date) -> String {
         // A memory sink does not fail.
-        try! MemorySink.text { try write(result, to: $0) }
+        try! MemorySink.text { try write(result, finishedAt: finishedAt, to: $0) }
+    }
+
+    /// What identifies a finding across runs: its rule, file and published fingerprint (keyed, or a
+    /// hash that cannot test a guess), never its line.
+    static func testName(_ f: Finding) -> String {
+        "\(f.rule) in \(f.path) [\(f.fingerprint.prefix(12))]"
     }
 
     /// A finding's case: blocking findings fail, the others are skipped.
-    static func testcase(_ f: Finding) -> String {
-        let name = "\(f.rule)@\(f.line)" + (f.commit.map { " in \($0.prefix(12))" } ?? "")
+    static func testcase(_ f: Finding, name: String) -> String {
         let safe = FindingMessage.withoutSecret(f)
         var body = [TextReport.line(for: safe)] + TextReport.details(for: safe)
         if !body.contains(where: { $0.hasPrefix("remediation: ") }) { body.append("remediation: \(FindingMessage.remediation(f))") }

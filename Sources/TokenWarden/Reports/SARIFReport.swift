@@ -5,8 +5,11 @@ import Foundation
 /// rules. Results carry the redacted secret only: the raw secret is never written, even with
 /// `--show-secrets`, because SARIF is uploaded and kept by the code-scanning service.
 ///
-/// Columns are tokenwarden's 1-based byte columns; SARIF counts characters, which is the same for the
-/// ASCII lines secrets live on. `endColumn` is exclusive in SARIF, one past tokenwarden's `end_column`.
+/// Columns are UTF-16 code units (`columnKind: utf16CodeUnits`, what GitHub and editors count), not
+/// tokenwarden's byte columns: on a line with CJK text before the secret the two differ. Paths are
+/// relative to the repository's top (`%SRCROOT%`) whatever the current directory, when the scan knows
+/// its `SourceRoot`; the run then names the checkout (`originalUriBaseIds`) and its commit
+/// (`versionControlProvenance`). Severities, line hashes and help text follow GitHub's SARIF support.
 public enum SARIFReport {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     /// The `partialFingerprints` key: bump the version if the hashed fields ever change, so code
@@ -14,28 +17,55 @@ public enum SARIFReport {
     public static let fingerprintKey = "tokenwarden/v1"
 
     /// The log: the driver's rules and the invocation, then each result as it is encoded, then the rest.
-    public static func write(_ result: ScanResult, rules: [Rule], informationURI: String? = nil, to sink: ReportSink) throws {
+    public static func write(
+        _ result: ScanResult, rules: [Rule], source: SourceRoot? = nil, informationURI: String? = nil, to sink: ReportSink
+    ) throws {
         let known = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Only the rules that have findings, by id; each result points at its rule by index.
         var firstFinding: [String: Finding] = [:]
         for f in result.findings where firstFinding[f.rule] == nil { firstFinding[f.rule] = f }
         let ruleIDs = firstFinding.keys.sorted()
         let index = Dictionary(uniqueKeysWithValues: ruleIDs.enumerated().map { ($1, $0) })
+        // GitHub ranks an alert by its rule's severity only: a rule takes the highest of its results'.
+        var severity: [String: SecuritySeverity] = [:]
+        for f in result.findings { severity[f.rule] = max(severity[f.rule] ?? .low, SecuritySeverity.of(f)) }
         let descriptors = ruleIDs.map { id in
-            known[id].map(descriptor(for:)) ?? descriptor(from: firstFinding[id]!)
+            var d = known[id].map(descriptor(for:)) ?? descriptor(from: firstFinding[id]!)
+            d.properties.securitySeverity = max(severity[id] ?? .low, SecuritySeverity.of(d.confidence)).score
+            return d
         }
         let driver = Driver(
             version: TokenWardenVersion.current, semanticVersion: TokenWardenVersion.current,
             informationUri: informationURI, rules: descriptors)
         let results = StreamedJSONArray()
-        let run = Run(tool: Tool(driver: driver), invocations: [invocation(result)], results: results)
+        var run = Run(tool: Tool(driver: driver), invocations: [invocation(result)], results: results)
+        if let source {
+            run.originalUriBaseIds = [srcRoot: BaseURI(uri: "file://" + percentEncoded(source.directory) + "/")]
+            if let head = source.head {
+                let repository = source.repositoryURI ?? "file://" + percentEncoded(source.directory)
+                run.versionControlProvenance = [
+                    VersionControl(
+                        repositoryUri: repository, revisionId: head, branch: source.branch, mappedTo: BaseURI(uriBaseId: srcRoot))
+                ]
+            }
+        }
+        let lineHashes = occurrenceCounted(result.findings)
         try results.writeDocument(
-            Log(runs: [run]), elements: result.findings.lazy.map { sarifResult($0, ruleIndex: index[$0.rule]!) },
+            Log(runs: [run]),
+            elements: result.findings.indices.lazy.map { i in
+                let f = result.findings[i]
+                return sarifResult(f, ruleIndex: index[f.rule]!, path: source?.repositoryPath(f.path) ?? f.path, lineHash: lineHashes[i])
+            },
             to: sink)
     }
 
-    public static func render(_ result: ScanResult, rules: [Rule], informationURI: String? = nil) throws -> String {
-        try MemorySink.text { try write(result, rules: rules, informationURI: informationURI, to: $0) }
+    /// The base id of paths relative to the checkout, as code scanning expects.
+    static let srcRoot = "%SRCROOT%"
+
+    public static func render(_ result: ScanResult, rules: [Rule], source: SourceRoot? = nil, informationURI: String? = nil) throws
+        -> String
+    {
+        try MemorySink.text { try write(result, rules: rules, source: source, informationURI: informationURI, to: $0) }
     }
 
     // MARK: Rules
@@ -45,6 +75,7 @@ public enum SARIFReport {
             id: rule.id, service: rule.service, description: rule.description, confidence: rule.confidence,
             checksum: rule.checksum, remediation: rule.remediation)
         described.helpUri = rule.references.first
+        described.help.markdown = helpMarkdown(remediation: described.help.text, references: rule.references)
         return described
     }
 
@@ -66,11 +97,23 @@ public enum SARIFReport {
         full += confidence >= .medium ? "; findings block." : "; findings are reported but do not block."
         return Descriptor(
             id: id, name: pascalCase(id), shortDescription: Message(text: short), fullDescription: Message(text: full),
-            help: Message(text: remediation ?? FindingMessage.defaultRemediation),
-            defaultConfiguration: Configuration(level: confidence >= .medium ? "error" : "note"),
+            help: Message(
+                text: remediation ?? FindingMessage.defaultRemediation,
+                markdown: helpMarkdown(remediation: remediation ?? FindingMessage.defaultRemediation, references: [])),
+            defaultConfiguration: Configuration(level: confidence >= .medium ? "error" : "note"), confidence: confidence,
             properties: DescriptorProperties(
                 service: service, confidence: confidence.rawValue,
                 precision: confidence.rawValue, tags: unique(["secret", "security", service])))
+    }
+
+    /// The rule's help as GitHub shows it: what to do, then the service's documentation as links.
+    /// The remediation goes in as written (its URLs stay links; GitHub sanitises what it renders).
+    static func helpMarkdown(remediation: String, references: [String]) -> String {
+        var text = "**Remediation:** " + remediation
+        if !references.isEmpty {
+            text += "\n\n**References:**\n" + references.map { "- <\($0)>" }.joined(separator: "\n")
+        }
+        return text
     }
 
     /// SARIF property-bag tags must be unique.
@@ -91,17 +134,37 @@ public enum SARIFReport {
         return f.confidence == .low ? "note" : "warning"
     }
 
-    static func sarifResult(_ f: Finding, ruleIndex: Int) -> ResultEntry {
-        let region = Region(startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn + 1)
-        let location = Location(physicalLocation: PhysicalLocation(artifactLocation: artifactLocation(f.path), region: region))
+    /// `path` is the finding's path from the repository's top where known (else as reported);
+    /// `lineHash` its `primaryLocationLineHash`, occurrence counter included.
+    static func sarifResult(_ f: Finding, ruleIndex: Int, path: String? = nil, lineHash: String? = nil) -> ResultEntry {
+        let region = Region(
+            startLine: f.line, startColumn: f.span.characterColumn, endLine: f.endLine, endColumn: f.span.characterEndColumn)
+        let location = Location(physicalLocation: PhysicalLocation(artifactLocation: artifactLocation(path ?? f.path), region: region))
         let properties = ResultProperties(
-            status: f.status?.rawValue, tokenID: f.tokenID, owner: f.owner, scopes: f.scopes, overScoped: f.overScoped,
-            excessScopes: f.excessScopes, expiry: f.expiry?.rawValue, checksum: f.checksum?.rawValue,
-            keyProtection: f.keyProtection?.rawValue, confidence: f.confidence.rawValue, blocking: f.blocking, commit: f.commit,
-            author: f.author, date: f.date)
+            securitySeverity: SecuritySeverity.of(f).score, status: f.status?.rawValue, tokenID: f.tokenID, owner: f.owner,
+            scopes: f.scopes, overScoped: f.overScoped, excessScopes: f.excessScopes, expiry: f.expiry?.rawValue,
+            checksum: f.checksum?.rawValue, keyProtection: f.keyProtection?.rawValue, decoded: f.decoded,
+            confidence: f.confidence.rawValue, blocking: f.blocking, commit: f.commit, author: f.author, date: f.date)
+        var fingerprints = [fingerprintKey: fingerprint(f)]
+        if let lineHash { fingerprints[lineHashKey] = lineHash }
         return ResultEntry(
             ruleId: f.rule, ruleIndex: ruleIndex, level: level(f), message: Message(text: FindingMessage.text(f)),
-            locations: [location], partialFingerprints: [fingerprintKey: fingerprint(f)], properties: properties)
+            locations: [location], partialFingerprints: fingerprints, properties: properties)
+    }
+
+    /// The fingerprint GitHub matches alerts across runs by.
+    static let lineHashKey = "primaryLocationLineHash"
+
+    /// Each finding's line hash with GitHub's `:N` suffix: the how-many-th time that hash occurs in its
+    /// file, in report order, so two identical lines stay two alerts.
+    static func occurrenceCounted(_ findings: [Finding]) -> [String?] {
+        var seen: [String: Int] = [:]
+        return findings.map { f in
+            guard let hash = f.lineHash else { return nil }
+            let n = (seen[f.path + "\u{0}" + hash] ?? 0) + 1
+            seen[f.path + "\u{0}" + hash] = n
+            return "\(hash):\(n)"
+        }
     }
 
     /// Stable across runs and line moves: the rule, the file and the secret's SHA-256, nothing positional,
@@ -115,7 +178,7 @@ public enum SARIFReport {
     /// (`:` too, so `a:b.txt` is not read as a scheme).
     static func artifactLocation(_ path: String) -> ArtifactLocation {
         if path.hasPrefix("/") { return ArtifactLocation(uri: "file://" + percentEncoded(path), uriBaseId: nil) }
-        return ArtifactLocation(uri: percentEncoded(path), uriBaseId: "%SRCROOT%")
+        return ArtifactLocation(uri: percentEncoded(path), uriBaseId: srcRoot)
     }
 
     static func percentEncoded(_ path: String) -> String {
@@ -151,8 +214,24 @@ public enum SARIFReport {
     struct Run: Encodable {
         var tool: Tool
         var invocations: [Invocation]
+        var originalUriBaseIds: [String: BaseURI]?
+        var versionControlProvenance: [VersionControl]?
+        var columnKind = "utf16CodeUnits"
         /// The results, streamed (`ResultEntry` values).
         var results: StreamedJSONArray
+    }
+
+    /// An `artifactLocation` that is a base: the checkout's URI, or a reference to one.
+    struct BaseURI: Encodable {
+        var uri: String?
+        var uriBaseId: String?
+    }
+
+    struct VersionControl: Encodable {
+        var repositoryUri: String
+        var revisionId: String
+        var branch: String?
+        var mappedTo: BaseURI
     }
 
     struct Tool: Encodable { var driver: Driver }
@@ -165,7 +244,10 @@ public enum SARIFReport {
         var rules: [Descriptor]
     }
 
-    struct Message: Encodable { var text: String }
+    struct Message: Encodable {
+        var text: String
+        var markdown: String?
+    }
 
     struct Configuration: Encodable { var level: String }
 
@@ -177,7 +259,13 @@ public enum SARIFReport {
         var help: Message
         var helpUri: String?
         var defaultConfiguration: Configuration
+        /// The rule's confidence, for its severity (not encoded).
+        var confidence: Confidence
         var properties: DescriptorProperties
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, shortDescription, fullDescription, help, helpUri, defaultConfiguration, properties
+        }
     }
 
     struct DescriptorProperties: Encodable {
@@ -186,6 +274,9 @@ public enum SARIFReport {
         /// GitHub's precision: how often the rule's alerts are true positives.
         var precision: String
         var tags: [String]
+        var securitySeverity: String?
+
+        enum CodingKeys: String, CodingKey { case service, confidence, precision, tags, securitySeverity = "security-severity" }
     }
 
     struct ResultEntry: Encodable {
@@ -219,6 +310,7 @@ public enum SARIFReport {
 
     /// The token-store verdicts and provenance, under the JSON report's names.
     struct ResultProperties: Encodable {
+        var securitySeverity: String
         var status: String?
         var tokenID: String?
         var owner: String?
@@ -228,6 +320,7 @@ public enum SARIFReport {
         var expiry: String?
         var checksum: String?
         var keyProtection: String?
+        var decoded: String?
         var confidence: String
         var blocking: Bool
         var commit: String?
@@ -235,8 +328,9 @@ public enum SARIFReport {
         var date: String?
 
         enum CodingKeys: String, CodingKey {
-            case status, tokenID = "token_id", owner, scopes, overScoped = "over_scoped", excessScopes = "excess_scopes"
-            case expiry, checksum, keyProtection = "key_protection", confidence, blocking, commit, author, date
+            case securitySeverity = "security-severity", status, tokenID = "token_id", owner, scopes, overScoped = "over_scoped"
+            case excessScopes = "excess_scopes", expiry, checksum, keyProtection = "key_protection", decoded, confidence, blocking
+            case commit, author, date
         }
     }
 

@@ -3,9 +3,10 @@ import Foundation
 /// Human output: one line per finding, `path:line:col`, rule, service, redacted secret, confidence.
 public enum TextReport {
     /// Each finding's line (and details) as it is formatted; with `verbose`, the skipped files after them.
-    public static func write(_ result: ScanResult, verbose: Bool = false, to sink: ReportSink) throws {
+    /// With `color` (a terminal), ANSI colours: the place bold, blocking rules red, the others yellow.
+    public static func write(_ result: ScanResult, verbose: Bool = false, color: Bool = false, to sink: ReportSink) throws {
         for f in result.findings {
-            try sink.write(line(for: f) + "\n")
+            try sink.write(line(for: f, color: color) + "\n")
             for detail in details(for: f) { try sink.write("    " + detail + "\n") }
         }
         if verbose {
@@ -34,7 +35,7 @@ public enum TextReport {
     /// Control characters in a path (a newline in a file name) would break one-finding-per-line output.
     static func printable(_ path: String) -> String { ControlCharacters.escaped(path) }
 
-    public static func line(for f: Finding) -> String {
+    public static func line(for f: Finding, color: Bool = false) -> String {
         var where_ = "\(printable(f.path)):\(f.line):\(f.column)"
         if let commit = f.commit { where_ = "\(commit.prefix(12)):\(where_)" }
         var tags = [f.confidence.rawValue]
@@ -42,8 +43,11 @@ public enum TextReport {
         if let checksum = f.checksum { tags.append("checksum \(checksum.rawValue)") }
         if let protection = f.keyProtection { tags.append(protection == .passphrase ? "passphrase-protected" : "no passphrase") }
         if let decoded = f.decoded { tags.append("decoded \(decoded)") }
+        if let disabled = f.disabledRule { tags.append("rule \(disabled) disabled") }
         if !f.blocking { tags.append("not blocking") }
-        return "\(where_): \(f.rule) (\(f.service)) \(f.secret ?? f.redacted) [\(tags.joined(separator: ", "))]"
+        let style = color ? ANSIStyle.on : .off
+        let rule = f.blocking ? style.red(f.rule) : style.yellow(f.rule)
+        return "\(style.bold(where_)): \(rule) (\(f.service)) \(f.secret ?? f.redacted) [\(tags.joined(separator: ", "))]"
     }
 
     /// The summary line written to standard error after every scan.

@@ -96,6 +96,9 @@ public struct Rule: Equatable, Sendable {
     public var generic: Bool
     /// Extra decoy checks on the secret beyond the placeholder ones every rule gets (`value_filter:`).
     public var valueFilter: ValueFilter?
+    /// Named in the config's `disabled_rules`: it still runs, but only so a catch-all match on the
+    /// same span can say so (and not block) instead of reporting the secret as if nothing were disabled.
+    public var disabled = false
     /// Where a finding of this rule is only low confidence (`low_in:`); catch-all rules default to docs.
     public var lowIn: Set<LowConfidenceContext>
     /// What to do when this secret leaks: where to revoke and re-issue it.
@@ -182,4 +185,7 @@ public enum LowConfidenceContext: String, Codable, Sendable, CaseIterable {
     case tests
     /// A line whose text before the secret opens a comment (`#`, `//`, `/*`, `*`, `--`, `;`, `<!--`).
     case comments
+    /// Translation catalogues: `i18n/`, `locales/`, `translations/` trees, `*.po`, `*.xliff`, `*.resx`, `*.strings`:
+    /// a "password" there is a label in some language.
+    case translations
 }

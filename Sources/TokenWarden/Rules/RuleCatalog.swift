@@ -6,14 +6,15 @@ public enum RuleCatalog {
     /// How to regenerate the document, printed at its top.
     public static let regenerate = "make rules-doc"
 
-    public static func markdown(_ rules: [Rule]) -> String {
-        let services = Dictionary(grouping: rules, by: \.service)
+    /// `codeDefined`: rules whose secrets code finds (keystores, registered tokens), listed after the others.
+    public static func markdown(_ rules: [Rule], codeDefined: [Rule] = []) -> String {
+        let services = Dictionary(grouping: rules + codeDefined, by: \.service)
         var out = """
             # Rules
 
             <!-- Generated from Rules/*.yaml by `tokenwarden rules list --format markdown` (`\(regenerate)`). Do not edit. -->
 
-            \(rules.count) rules for \(services.count) services. A finding names its rule by id, and baselines and
+            \(rules.count + codeDefined.count) rules for \(services.count) services\(codeDefined.isEmpty ? "" : " (\(codeDefined.count) of them found by code, not a pattern: keystores by their magic bytes, registered tokens by their fingerprint)"). A finding names its rule by id, and baselines and
             `tokenwarden:allow` comments key on it; a renamed rule keeps its former ids, listed here.
             Confidence `medium` and `high` findings block; `low` findings are reported only.
 

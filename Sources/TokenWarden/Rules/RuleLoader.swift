@@ -4,10 +4,12 @@ import Foundation
 /// bad types, duplicate ids and bad confidence values are one-line `InputError`s.
 public enum RuleLoader {
     /// The rules compiled into the binary from `Rules/*.yaml`.
-    public static func builtIn() throws -> [Rule] {
+    /// The rules embedded at build time. A scan passes `examples: false`: only `rules check` and
+    /// the tests read the examples, and building them is much of start-up.
+    public static func builtIn(examples: Bool = true) throws -> [Rule] {
         var rules: [Rule] = []
         for file in EmbeddedRules.files {
-            rules += try parse(file.root(), origin: "built-in:\(file.name)")
+            rules += try parse(file.root(examples), origin: "built-in:\(file.name)")
         }
         try checkUniqueIDs(rules)
         return rules

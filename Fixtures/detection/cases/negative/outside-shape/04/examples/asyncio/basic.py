@@ -1,0 +1,3 @@
+engine = create_async_engine(
+    "postgresql+asyncpg://scott:tiger@localhost/test", echo=True
+)

@@ -1,0 +1,5 @@
+Connection(
+    conn_id="ftp_default",
+    login="airflow",
+    password="airflow",
+)

@@ -1,0 +1,3 @@
+        if password:
+            # `ps` shows it, and --password suffers from the same flaw
+            args += ["--password=%s" % password]
