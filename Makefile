@@ -3,8 +3,15 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 RELEASE_BIN := .build/release/tokenwarden
 DEMO := Fixtures/demo
+# The one version constant lives in Sources/TokenWarden/Version.swift; dist names the tarball after it.
+VERSION := $(shell sed -n 's/^ *public static let current = "\(.*\)"$$/\1/p' Sources/TokenWarden/Version.swift)
+DIST_NAME := tokenwarden-$(VERSION)-linux-$(shell uname -m)
+DIST_DIR := dist/$(DIST_NAME)
+PREFIX ?= /usr/local
+STATIC_LIBS := .build/static-libs
 
-.PHONY: deps build release scan test rules-check rules-doc bench format lint clean
+.PHONY: deps static-libs build release scan test rules-check rules-doc bench format lint clean \
+	man completions dist dist-check install install-files hook-check
 
 # libpcre2-8 and zlib come from the system: install them (and pkg-config) when pkg-config cannot find them.
 deps:
@@ -18,9 +25,26 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# Static Swift runtime: a self-contained binary that starts in a few milliseconds.
-release: deps
-	$(SWIFT) build -c release --static-swift-stdlib --product tokenwarden
+# The module maps link -lpcre2-8 and -lz, and SwiftPM takes the linker's search path from pkg-config.
+# For the release build, PKG_CONFIG_PATH names .pc files of our own (in $(STATIC_LIBS)/pkgconfig) whose
+# only -L is a directory holding just the two static archives, so both resolve to the .a files and the
+# release binary needs nothing but the C runtime (libc, libm, libstdc++, libgcc_s); .ci/dist-check.sh
+# checks its NEEDED entries. The debug build keeps the shared libraries (faster links).
+static-libs: deps
+	@mkdir -p $(STATIC_LIBS)/pkgconfig
+	@for lib in libpcre2-8:pcre2-8 zlib:z; do \
+		pc=$${lib%%:*} name=$${lib#*:}; \
+		archive="$$(pkg-config --variable=libdir $$pc)/lib$$name.a"; \
+		if [ ! -f "$$archive" ]; then echo "make: $$archive not found: the static library comes with libpcre2-dev and zlib1g-dev"; exit 2; fi; \
+		ln -sf "$$archive" $(STATIC_LIBS)/; \
+		printf 'Name: %s\nDescription: %s, static archive only (tokenwarden release build)\nVersion: %s\nLibs: -L%s -l%s\nCflags: %s\n' \
+			"$$pc" "$$pc" "$$(pkg-config --modversion $$pc)" "$(abspath $(STATIC_LIBS))" "$$name" "$$(pkg-config --cflags $$pc)" \
+			> $(STATIC_LIBS)/pkgconfig/$$pc.pc; \
+	done
+
+# Static Swift runtime and static PCRE2/zlib: a self-contained binary that starts in a few milliseconds.
+release: static-libs
+	PKG_CONFIG_PATH=$(abspath $(STATIC_LIBS))/pkgconfig $(SWIFT) build -c release --static-swift-stdlib --product tokenwarden
 
 # Scans the demo project with the embedded rules. Exit 1 (findings) is the expected result here.
 scan: release
@@ -71,5 +95,54 @@ lint:
 	$(SWIFT_FORMAT_CHECK)
 	$(SWIFT_FORMAT) lint --strict --recursive --parallel $(FORMAT_PATHS)
 
+# The man page comes from swift-argument-parser's generate-manual plugin, run on the debug build (the
+# text is the same as the release binary's; a release-configuration run would rebuild .build/release
+# without the static flags above).
+MAN_PAGE := .build/plugins/GenerateManual/outputs/tokenwarden/tokenwarden.1
+man: deps
+	$(SWIFT) package generate-manual --configuration debug
+
+# Shell completions, from ArgumentParser's --generate-completion-script.
+completions: release
+	@mkdir -p .build/completions
+	$(RELEASE_BIN) --generate-completion-script bash > .build/completions/tokenwarden.bash
+	$(RELEASE_BIN) --generate-completion-script zsh > .build/completions/_tokenwarden
+	$(RELEASE_BIN) --generate-completion-script fish > .build/completions/tokenwarden.fish
+
+# dist/tokenwarden-VERSION-linux-ARCH.tar.gz and its .sha256: one directory laid out as an install prefix
+# (bin/, share/man, share/bash-completion, share/zsh, share/fish) plus README.md and LICENSE.
+dist: release man completions
+	rm -rf $(DIST_DIR) dist/$(DIST_NAME).tar.gz dist/$(DIST_NAME).tar.gz.sha256
+	$(MAKE) --no-print-directory install-files PREFIX=$(abspath $(DIST_DIR))
+	cp README.md $(DIST_DIR)/
+	@if [ -f LICENSE ]; then cp LICENSE $(DIST_DIR)/; else echo "make: warning: no LICENSE file at the top of the repository: the tarball has none"; fi
+	tar -C dist --owner=0 --group=0 --numeric-owner -czf dist/$(DIST_NAME).tar.gz $(DIST_NAME)
+	cd dist && sha256sum $(DIST_NAME).tar.gz > $(DIST_NAME).tar.gz.sha256
+	@echo "make: built dist/$(DIST_NAME).tar.gz"
+
+# Installs what dist ships: make install PREFIX=~/.local (default /usr/local).
+install: release man completions
+	$(MAKE) --no-print-directory install-files PREFIX=$(PREFIX)
+
+# The copying alone, once the binary, man page and completions are built.
+install-files:
+	install -d $(PREFIX)/bin $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
+		$(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(RELEASE_BIN) $(PREFIX)/bin/tokenwarden
+	install -m 644 $(MAN_PAGE) $(PREFIX)/share/man/man1/tokenwarden.1
+	install -m 644 .build/completions/tokenwarden.bash $(PREFIX)/share/bash-completion/completions/tokenwarden
+	install -m 644 .build/completions/_tokenwarden $(PREFIX)/share/zsh/site-functions/_tokenwarden
+	install -m 644 .build/completions/tokenwarden.fish $(PREFIX)/share/fish/vendor_completions.d/tokenwarden.fish
+
+# The tarball unpacked and checked, the binary's NEEDED entries, a scan from an empty directory, and
+# make install into a temporary prefix; .ci/run runs it after make scan.
+dist-check: dist
+	bash .ci/dist-check.sh dist/$(DIST_NAME).tar.gz $(VERSION)
+
+# The language: swift pre-commit hook, end to end: pre-commit builds tokenwarden itself (a full release
+# build in its cache, minutes), then blocks a commit with a secret. make test skips this one test.
+hook-check: deps
+	TOKENWARDEN_TEST_SWIFT_HOOK=1 $(SWIFT) test --filter PreCommitFrameworkTests/testBuildHookBuildsTokenwardenAndBlocksACommitWithASecret
+
 clean:
-	rm -rf .build
+	rm -rf .build dist

@@ -1,6 +1,7 @@
-// Test helpers: compiled only where XCTest exists (test builds), so a release build of the
-// package does not need it.
-#if canImport(XCTest)
+// Test helpers: compiled only where XCTest exists, and only in debug builds (where `@testable import`
+// works): a plain `swift build -c release`, which pre-commit's language: swift hook runs, builds every
+// target of the package, this one included, and must not need XCTest or testability.
+#if canImport(XCTest) && DEBUG
 import Foundation
 import XCTest
 

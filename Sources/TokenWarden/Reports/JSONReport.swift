@@ -54,7 +54,3 @@ public enum JSONReport {
 }
 
 extension JSONReport.Document: Decodable where Findings: Decodable {}
-
-public enum TokenWardenVersion {
-    public static let current = "0.1.0"
-}

@@ -6,7 +6,8 @@ import Foundation
 /// no line number, so a finding keeps its test's history when lines move above it; a repeat of the
 /// same secret in the same file gets ` #2`): blocking findings fail, the others are skipped, so they
 /// show without failing the run. A scan without findings still has one passing case (an empty report
-/// reads as "no tests ran" to both services), and scan errors are one erroring case.
+/// reads as "no tests ran" to both services), and scan errors are one erroring case. The suite's
+/// `properties` record the tokenwarden version.
 public enum JUnitReport {
     /// The suite's counts first (they are attributes of its opening tags), then one test case per
     /// finding as it is formatted.
@@ -24,6 +25,9 @@ public enum JUnitReport {
         try sink.write("<testsuites name=\"tokenwarden\" \(counts)>\n")
         let start = finishedAt.addingTimeInterval(-seconds)
         try sink.write("  <testsuite name=\"tokenwarden\" \(counts) timestamp=\"\(ReportTimestamp.utc(start))\">\n")
+        try sink.write(
+            "    <properties>\n      \(element("property", ["name": "tokenwarden.version", "value": TokenWardenVersion.current]))\n    </properties>\n"
+        )
         var seen: [String: Int] = [:]
         for f in result.findings {
             let name = testName(f)
