@@ -64,6 +64,24 @@ final class SettingsDiscoveryTests: CLITestCase {
         XCTAssertEqual(trusted.status, 0, trusted.stdout + trusted.stderr)
     }
 
+    /// `--config PATH` naming no file is an error in range modes too, not the defaults in silence; a config
+    /// the range itself adds is read as the base has it (absent: the defaults), and the user is told.
+    func testRangeModesRefuseANamedConfigThatExistsNowhere() throws {
+        let repo = try makeRepository()
+        try write("a = 1\n", to: "app.py", in: repo)
+        try commitAll(repo, "base")
+        try write("a = 2\n", to: "app.py", in: repo)
+        try commitAll(repo, "change")
+        let missing = try run(["scan", "--diff", "HEAD~1..HEAD", "--config", "nope.yaml"], in: repo)
+        XCTAssertEqual(missing.status, 2, missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("nope.yaml: no such config file"), missing.stderr)
+        try write("exclude_paths: ['**']\n", to: "added.yaml", in: repo)
+        try commitAll(repo, "add a config")
+        let added = try run(["scan", "--diff", "HEAD~1..HEAD", "--config", "added.yaml"], in: repo)
+        XCTAssertNotEqual(added.status, 2, added.stderr)
+        XCTAssertTrue(added.stderr.contains("the range changes the config added.yaml"), added.stderr)
+    }
+
     func testRangeModesReadAnExplicitBaselineInsideTheRepositoryFromTheBase() throws {
         let repo = try makeRepository()
         try write("x = 1\n", to: "app.py", in: repo)

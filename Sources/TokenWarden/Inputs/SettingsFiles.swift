@@ -120,7 +120,11 @@ extension SettingsFiles {
     public func config(option: String?) throws -> Config {
         let path = option ?? defaultPath(Config.defaultPath)
         guard let (text, origin) = try read(path, what: "the config file", limits: .handWritten) else {
-            if option != nil, source == .disk { throw InputError("\(path): no such config file") }
+            // In range modes a config the range adds is not in the base: the defaults apply (and the user
+            // hears that the range changes it). A named file that exists nowhere is a mistake, said so.
+            if option != nil, source == .disk || !FileManager.default.fileExists(atPath: path) {
+                throw InputError("\(path): no such config file")
+            }
             return Config()
         }
         return try Config.parse(text, origin: origin, directory: (path as NSString).deletingLastPathComponent)
