@@ -3,10 +3,12 @@ import Foundation
 /// Runs git and returns its standard output; a failure becomes a one-line `InputError`.
 /// Every git process goes through `GitHardening`, so no repository-chosen program ever runs.
 enum Git {
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> [UInt8] {
+    /// `environment` replaces the hardened environment of `directory` only with another hardened one
+    /// (a clone's, which has no repository yet to read the configuration of).
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String]? = nil) throws -> [UInt8] {
         let (status, out, err) = try ChildProcess.output(
             GitHardening.commandLine(arguments, in: directory),
-            environment: GitHardening.environment(in: directory))
+            environment: environment ?? GitHardening.environment(in: directory))
         guard status == 0 else { throw failure(arguments, status: status, stderr: err) }
         return out
     }

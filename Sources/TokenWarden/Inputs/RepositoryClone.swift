@@ -16,15 +16,13 @@ final class RepositoryClone {
         path = directory.appendingPathComponent("repository.git").path
         let arguments = ["clone", "--bare", "--quiet", "--no-tags", "--", url, path]
         do {
-            let (status, _, err) = try ChildProcess.output(
-                GitHardening.commandLine(arguments, in: nil),
-                environment: GitHardening.cloneEnvironment(transports: RepositoryList.transports))
-            guard status == 0 else {
-                // git may quote the URL, or parts of it, in its message.
-                var failure = Git.failure(["clone"], status: status, stderr: err).description.replacingOccurrences(of: url, with: label)
-                for secret in RepositoryList.credentials(in: url) { failure = failure.replacingOccurrences(of: secret, with: "***") }
-                throw InputError(failure, kind: .git)
-            }
+            _ = try Git.run(arguments, environment: GitHardening.cloneEnvironment(transports: RepositoryList.transports))
+        } catch let error as InputError {
+            remove()
+            // git may quote the URL, or parts of it, in its message.
+            var failure = error.description.replacingOccurrences(of: url, with: label)
+            for secret in RepositoryList.credentials(in: url) { failure = failure.replacingOccurrences(of: secret, with: "***") }
+            throw InputError(failure, kind: error.kind)
         } catch {
             remove()
             throw error
