@@ -37,12 +37,17 @@ public struct Verdict: Hashable, Sendable {
     public var status: FindingStatus?
     /// For a leaked registered token: the store's facts.
     public var store: StoreVerdict?
+    /// With `--verify`: what the service said of the secret (see `Verification/`).
+    public var live: LiveVerdict?
     public var blocking: Bool
 
-    public init(confidence: Confidence, status: FindingStatus? = nil, store: StoreVerdict? = nil, blocking: Bool = false) {
+    public init(
+        confidence: Confidence, status: FindingStatus? = nil, store: StoreVerdict? = nil, live: LiveVerdict? = nil, blocking: Bool = false
+    ) {
         self.confidence = confidence
         self.status = status
         self.store = store
+        self.live = live
         self.blocking = blocking
     }
 }
