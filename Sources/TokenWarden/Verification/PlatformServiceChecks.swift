@@ -1,0 +1,4 @@
+extension ServiceChecks {
+    /// GitLab, Slack, Stripe, OpenAI, Anthropic, Hugging Face, npm, Docker Hub, SendGrid, Twilio, AWS.
+    static let platforms: [any ServiceCheck] = []
+}
