@@ -48,6 +48,8 @@ public enum Pipeline {
         if case .repositories(let list, let refs) = request.selection {
             (result, notes) = RepositoryAudit(list: list, refs: refs, stages: stages).run(shard: request.shard, progress: progress)
             identity = InputIdentity(mode: refs.modeName(of: "repos"), input: list.file, content: [list.digest])
+        } else if case .remote(let remote, let refs) = request.selection {
+            (result, identity, notes) = try stages.scan(remote, refs: refs, shard: request.shard, progress: progress)
         } else {
             (result, identity, notes) = try stages.scan(request.selection, shard: request.shard, progress: progress)
         }
@@ -103,6 +105,22 @@ public enum Pipeline {
                 result.findings.sort(by: Scanner.reportOrder)
             }
             return (result, input.identity, input.notes)
+        }
+
+        /// A URL's history: cloned into a temporary directory (removed afterwards, whatever happens),
+        /// scanned like a local history; the identity names the URL, never the clone's path.
+        func scan(
+            _ remote: RemoteRepository, refs: GitHistorySource.Refs, shard: Shard?,
+            progress: ((ScanProgress, InputSelection) -> () -> Void)?
+        ) throws -> (ScanResult, InputIdentity, [String]) {
+            let clone = try RepositoryClone(remote.url, label: remote.label, transports: RemoteRepository.transports)
+            defer { clone.remove() }
+            var (result, identity, notes) = try scan(.history(refs: refs, repository: clone.path), shard: shard, progress: progress)
+            identity.input = remote.label
+            result.errors = result.errors.map {
+                ScanError($0.kind, $0.message.replacingOccurrences(of: clone.path, with: remote.label), path: $0.path)
+            }
+            return (result, identity, [remote.transportNote].compactMap { $0 } + notes)
         }
 
         /// Verdicts on the findings: store, allow list, baseline, blocking, counts.

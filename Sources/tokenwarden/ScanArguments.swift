@@ -4,7 +4,10 @@ import TokenWarden
 
 /// What to scan and with which settings: shared by `scan` and `baseline create`.
 struct ScanArguments: ParsableArguments {
-    @Argument(help: "Files or directories to scan, or - for standard input (default: .). With a git mode: the repository.")
+    @Argument(
+        help:
+            "Files or directories to scan, or - for standard input (default: .). With a git mode: the repository. A clone URL (https, ssh, file, git): its history, cloned into a temporary directory."
+    )
     var paths: [String] = []
 
     @Flag(help: "Scan only what the next commit adds (the index against HEAD): for pre-commit hooks.")
@@ -90,8 +93,14 @@ struct ScanArguments: ParsableArguments {
             throw ValidationError("--repos scans histories: it does not go with --staged, --diff or --since")
         }
         if repos != nil && !paths.isEmpty { throw ValidationError("--repos names the repositories: give no paths with it") }
-        if (branches || all) && !history && repos == nil { throw ValidationError("--branches and --all go with --history or --repos") }
-        if allObjects && !history { throw ValidationError("--all-objects goes with --history") }
+        if remoteURL != nil && (staged || range != nil || since != nil) {
+            throw ValidationError("a URL is scanned by its history: it does not go with --staged, --diff or --since")
+        }
+        if remoteURL != nil && paths.count > 1 { throw ValidationError("name one URL at a time, and no paths with it") }
+        if (branches || all) && !history && repos == nil && remoteURL == nil {
+            throw ValidationError("--branches and --all go with --history, --repos or a URL")
+        }
+        if allObjects && !history && remoteURL == nil { throw ValidationError("--all-objects goes with --history or a URL") }
         if branches && (all || allObjects) { throw ValidationError("choose one of --branches, --all and --all-objects") }
         if modes == 1 && paths.count > 1 {
             throw ValidationError("with --staged, --diff, --since or --history, name at most one repository path")
@@ -100,7 +109,10 @@ struct ScanArguments: ParsableArguments {
         if let n = catFileProcesses, !(1...64).contains(n) { throw ValidationError("--cat-file-processes must be 1 to 64, not \(n)") }
     }
 
-    var isGitMode: Bool { staged || range != nil || since != nil || history || repos != nil }
+    var isGitMode: Bool { staged || range != nil || since != nil || history || repos != nil || remoteURL != nil }
+
+    /// The one argument, when it is a clone URL rather than a path (`scan https://…`).
+    var remoteURL: String? { paths.first.flatMap { RemoteRepository.isURL($0) ? $0 : nil } }
 
     private var refs: GitHistorySource.Refs { allObjects ? .allObjects : all ? .all : branches ? .branches : .head }
 
@@ -122,7 +134,9 @@ struct ScanArguments: ParsableArguments {
         if !configFromHead, let base = rangeBase {
             return try SettingsFiles.commit(base, repositoryContaining: repository)
         }
-        return SettingsFiles.disk(discoveringFrom: isGitMode ? repository : FileManager.default.currentDirectoryPath)
+        // A cloned repository's own settings are not read (as in --repos): it cannot relax its own scan.
+        let local = isGitMode && remoteURL == nil
+        return SettingsFiles.disk(discoveringFrom: local ? repository : FileManager.default.currentDirectoryPath)
     }
 
     /// The trusted side of a range: `A` of `A..B`/`A...B` (HEAD when empty), or `--since`'s REF.
@@ -167,7 +181,9 @@ struct ScanArguments: ParsableArguments {
         }
         try RuleLoader.checkUniqueIDs(rules)
         // The list is read (and every line checked) before anything is scanned.
-        let selection = try repos.map { InputSelection.repositories(try RepositoryList(reading: $0), refs: refs) } ?? selection
+        let selection =
+            try repos.map { InputSelection.repositories(try RepositoryList(reading: $0), refs: refs) }
+            ?? remoteURL.map { InputSelection.remote(try RemoteRepository(parsing: $0), refs: refs) } ?? selection
         var request = ScanRequest(selection: selection, rules: try config.adjust(rules))
         request.config = config
         request.maxFileSize = maxFileSize ?? config.maxFileSize ?? ScanOptions.defaultMaxFileSize

@@ -46,6 +46,7 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         try MistypedSubcommand.check(arguments)
+        if arguments.remoteURL != nil || arguments.repos != nil { CloneCleanup.install() }
         let request = try arguments.request(showSecrets: showSecrets, baseline: baseline)
         let targets = try reports.map(ReportTarget.init(parsing:))
         let outcome = try Pipeline.run(request) { counter, selection in

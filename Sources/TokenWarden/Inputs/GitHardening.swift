@@ -56,9 +56,9 @@ enum GitHardening {
         environment(drivers: directory.map(driverOverrides(in:)) ?? [])
     }
 
-    /// git's environment for cloning a URL the user listed (`scan --repos`): the same overrides, except
-    /// that the user's transports are allowed — https, ssh and file, never `ext::` (it runs a command),
-    /// `git://` or `http://` — ssh runs non-interactively (or as `$GIT_SSH_COMMAND` says, the user's own
+    /// git's environment for cloning a URL the user listed (`scan --repos`) or named (`scan URL`): the
+    /// same overrides, except that the user's transports are allowed — https, ssh and file (and `git://`
+    /// for `scan URL`), never `ext::` (it runs a command) or `http://` — ssh runs non-interactively (or as `$GIT_SSH_COMMAND` says, the user's own
     /// choice), and a stalled server ends the clone instead of hanging it.
     static func cloneEnvironment(transports: Set<String>) -> [String] {
         let ssh = ProcessInfo.processInfo.environment["GIT_SSH_COMMAND"].flatMap { $0.isEmpty ? nil : $0 }

@@ -13,6 +13,8 @@ public enum InputSelection: Sendable {
     case history(refs: GitHistorySource.Refs, repository: String)
     /// The history (of `refs`) of every repository of a list (`--repos FILE`), one after another.
     case repositories(RepositoryList, refs: GitHistorySource.Refs)
+    /// The history (of `refs`) of a repository cloned from a URL for this scan (`scan URL`).
+    case remote(RemoteRepository, refs: GitHistorySource.Refs)
 }
 
 /// An input ready to scan: the work stream, what was skipped while listing it, notes for the user,
@@ -139,9 +141,9 @@ extension InputSelection {
             if repository.isShallow { input.notes.append("shallow clone: scanning only the history it has") }
             return input
 
-        case .repositories:
-            // Each repository has its own history listing and attribution: `RepositoryAudit` prepares them one by one.
-            throw InputError("a repository list is prepared one repository at a time")
+        case .repositories, .remote:
+            // Each clone lives only while it is scanned: the pipeline clones, prepares its history and removes it.
+            throw InputError("a repository list or URL is prepared one clone at a time")
         }
     }
 

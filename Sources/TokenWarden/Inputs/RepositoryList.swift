@@ -71,7 +71,7 @@ public struct RepositoryList: Sendable, Equatable {
         self.entries = entries
     }
 
-    static func entry(_ text: String, line: Int, directory: URL, at place: String) throws -> Entry {
+    static func entry(_ text: String, line: Int, directory: URL, at place: String, transports: Set<String> = transports) throws -> Entry {
         if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             throw InputError("\(place): a control character in the entry")
         }

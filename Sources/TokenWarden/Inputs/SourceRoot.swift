@@ -32,6 +32,7 @@ public struct SourceRoot: Sendable, Equatable {
         case .paths: directory = currentDirectory
         case .staged(let repository), .diff(_, let repository), .history(_, let repository): directory = repository
         case .repositories: return nil  // many repositories: paths are prefixed with each one's label instead
+        case .remote: return nil  // the clone is gone by the time reports are written; paths are the repository's
         }
         guard let repository = try? GitRepository(containing: directory, allowBare: true), !repository.isBare else { return nil }
         var root = SourceRoot(directory: repository.root)

@@ -17,6 +17,8 @@ final class ChildProcess: @unchecked Sendable {
     private let stderrText = LockedBox([UInt8]())
     private let stderrDone = DispatchSemaphore(value: 0)
     private var stdinOpen = true
+    /// Children started and not yet waited for, for `terminateAll()`.
+    private static let running = LockedBox<Set<pid_t>>([])
 
     /// `environment` replaces the inherited one when given (as `NAME=value` entries).
     init(_ arguments: [String], environment: [String]? = nil) throws {
@@ -58,6 +60,7 @@ final class ChildProcess: @unchecked Sendable {
             throw InputError("cannot run \(arguments[0]): \(String(cString: strerror(rc)))")
         }
         pid = child
+        _ = Self.running.update { $0.insert(child) }
         stdinFD = inPipe[1]
         stdoutFD = outPipe[0]
         let errFD = errPipe[0], box = stderrText, done = stderrDone
@@ -96,11 +99,18 @@ final class ChildProcess: @unchecked Sendable {
 
     func terminate() { kill(pid, SIGTERM) }
 
+    /// Sends SIGTERM to every child still running: when a signal ends tokenwarden, before it removes
+    /// what they write into.
+    static func terminateAll() {
+        for pid in running.value { kill(pid, SIGTERM) }
+    }
+
     /// Waits for exit; returns the exit status (128+signal when killed) and what it wrote to stderr.
     func wait() -> (status: Int32, stderr: [UInt8]) {
         closeInput()
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        _ = Self.running.update { $0.remove(pid) }
         stderrDone.wait()
         close(stdoutFD)
         let exited = (status & 0x7F) == 0
