@@ -131,9 +131,13 @@ public enum Pipeline {
                 Enrichment(store: store, index: index, rules: request.rules).apply(to: &result)
             }
             let allowed = Set(request.config.allowFingerprints.map { $0.lowercased() })
-            if !allowed.isEmpty {
+            let paths = request.config.allowPathPatterns.compactMap { try? PCRE2Pattern($0) }  // checked when the config was read
+            if !allowed.isEmpty || !paths.isEmpty {
                 let before = result.findings.count
-                result.findings.removeAll { allowed.contains($0.fingerprint) }
+                let scratch = MatchScratch()
+                result.findings.removeAll { finding in
+                    allowed.contains(finding.fingerprint) || paths.contains { $0.occurs(in: finding.path, scratch: scratch) }
+                }
                 result.summary.allowlisted += before - result.findings.count
             }
             let stale = request.baseline?.apply(to: &result, ruleIDs: RuleIDs(request.rules)) ?? []

@@ -13,8 +13,15 @@ extension ScanRequest {
                 rule.confidence.rawValue, rule.path ?? "", "\(rule.kind)", "\(rule.generic)", rule.valueFilter?.rawValue ?? "",
                 rule.lowIn.map { "\($0)" }.sorted().joined(separator: ","), rule.window.map(String.init) ?? "",
             ]
+            for list in rule.allowLists {
+                parts +=
+                    ["allow \(list.condition)"] + list.secrets + ["|"] + list.matches + ["|"] + list.lines + ["|"] + list.stopwords
+                    + ["|"] + list.paths
+            }
         }
-        parts += ["config"] + config.excludePaths + ["allow"] + config.allowFingerprints + ["secrets"] + config.allowSecretPatterns
+        parts +=
+            ["config"] + config.excludePaths + ["allow"] + config.allowFingerprints + ["secrets"] + config.allowSecretPatterns + ["paths"]
+            + config.allowPathPatterns
         parts += [
             "fail_on", config.failOn.minimumConfidence.rawValue,
             config.failOn.statuses.map { $0.map(\.rawValue).sorted().joined(separator: ",") } ?? "all",

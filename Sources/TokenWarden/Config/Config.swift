@@ -13,6 +13,9 @@ public struct Config: Sendable {
     public var allowFingerprints: [String] = []
     /// Secrets matching these PCRE2 patterns are never reported (e.g. a test-token convention).
     public var allowSecretPatterns: [String] = []
+    /// Findings in files whose path matches one of these PCRE2 patterns are allow-listed (counted,
+    /// not reported): gitleaks' path allow lists, which `exclude_paths` globs cannot always say.
+    public var allowPathPatterns: [String] = []
     public var maxFileSize: Int?
     /// Overrides the entropy threshold of every catch-all (`generic`) rule.
     public var genericEntropy: EntropyThreshold?
@@ -52,9 +55,12 @@ public struct Config: Sendable {
                     "\(allow.location): 'allow.fingerprints' entries must be 64 hex digits (a finding's fingerprint), not '\(fp)'")
             }
             config.allowSecretPatterns = try allow.strings("secrets") ?? []
-            for pattern in config.allowSecretPatterns {
-                do { _ = try PCRE2Pattern(pattern) } catch {
-                    throw InputError("\(allow.location): 'allow.secrets' pattern '\(pattern)' does not compile: \(error)")
+            config.allowPathPatterns = try allow.strings("paths") ?? []
+            for (key, patterns) in [("secrets", config.allowSecretPatterns), ("paths", config.allowPathPatterns)] {
+                for pattern in patterns {
+                    do { _ = try PCRE2Pattern(pattern) } catch {
+                        throw InputError("\(allow.location): 'allow.\(key)' pattern '\(pattern)' does not compile: \(error)")
+                    }
                 }
             }
             try allow.finish("allow")

@@ -34,11 +34,10 @@ public struct RepositoryList: Sendable, Equatable {
     /// Reads and checks the list at `path`.
     public init(reading path: String) throws {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        guard let handle = FileHandle(forReadingAtPath: absolute) else { throw InputError("\(path): cannot read the repository list") }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: Self.maxBytes + 1)) ?? Data()
-        guard data.count <= Self.maxBytes else {
-            throw InputError("\(path): larger than \(Self.maxBytes >> 20) MiB, too large a repository list")
+        let data: Data
+        do { data = try BoundedFile.read(absolute, what: "the repository list", kind: "repository list", maxBytes: Self.maxBytes) } catch {
+            // Errors name the file as the user wrote it.
+            throw InputError("\(error)".replacingOccurrences(of: absolute, with: path))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             throw InputError("\(path): the repository list is not valid UTF-8")

@@ -65,13 +65,7 @@ public struct Matcher {
         remediation: "Revoke this token at its service and re-issue it; update the token store with `tokenwarden store rotate`.")
 
     private func isAllowListed(_ secret: UnsafeRawBufferPointer) -> Bool {
-        options.allowSecrets.contains { pattern in
-            var hit = false
-            try? pattern.forEachMatch(in: secret, scratch: scratch) { _ in
-                hit = true; return .stop
-            }
-            return hit
-        }
+        options.allowSecrets.contains { $0.occurs(in: secret, scratch: scratch) }
     }
 
     private func rule(_ index: Int) -> Rule {
@@ -113,6 +107,10 @@ public struct Matcher {
                     let subject = UnsafeRawBufferPointer(rebasing: bytes[0..<window.upperBound])
                     try pattern.forEachMatch(in: subject, from: window.lowerBound, scratch: scratch) { m in
                         guard let c = validate(m, rule: r, in: bytes) else { return .retryInside }
+                        if isAllowedByRule(r, m, in: bytes, path: path) {
+                            result.allowlisted += 1
+                            return .continueAfter
+                        }
                         candidates.append(c)
                         return .continueAfter
                     }
@@ -214,14 +212,22 @@ public struct Matcher {
     private func pathAllows(_ r: Int, _ path: String) -> Bool {
         guard let lazy = ruleSet.pathPatterns[r] else { return true }
         guard case .success(let p) = lazy.get() else { return false }
-        var matched = false
-        var bytes = Array(path.utf8)
-        bytes.withUnsafeMutableBytes { buf in
-            try? p.forEachMatch(in: UnsafeRawBufferPointer(buf), scratch: scratch) { _ in
-                matched = true; return .stop
-            }
+        return p.occurs(in: path, scratch: scratch)
+    }
+
+    /// Whether one of the rule's own allow lists drops this match.
+    private func isAllowedByRule(_ r: Int, _ m: PCRE2Pattern.Match, in bytes: UnsafeRawBufferPointer, path: String) -> Bool {
+        let checks = ruleSet.allowChecks[r]
+        guard !checks.isEmpty else { return false }
+        // The line without its newline, as gitleaks' `regexTarget = "line"` sees it.
+        var end = lineEnd(after: m.whole.upperBound, in: bytes)
+        if end > m.whole.upperBound && bytes[end - 1] == 0x0A { end -= 1 }
+        let line = lineStart(before: m.whole.lowerBound, in: bytes)..<end
+        return checks.contains {
+            $0.allows(
+                secret: UnsafeRawBufferPointer(rebasing: bytes[m.secret]), match: UnsafeRawBufferPointer(rebasing: bytes[m.whole]),
+                line: UnsafeRawBufferPointer(rebasing: bytes[line]), path: path, scratch: scratch)
         }
-        return matched
     }
 
     private func validate(_ m: PCRE2Pattern.Match, rule r: Int, in bytes: UnsafeRawBufferPointer) -> Candidate? {

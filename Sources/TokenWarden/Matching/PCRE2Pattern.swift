@@ -87,6 +87,21 @@ public final class PCRE2Pattern: @unchecked Sendable {
         case stop
     }
 
+    /// Whether the pattern occurs anywhere in `subject` (false when PCRE2 hits a limit: an allow
+    /// list that cannot decide allows nothing).
+    public func occurs(in subject: UnsafeRawBufferPointer, scratch: MatchScratch) -> Bool {
+        var hit = false
+        try? forEachMatch(in: subject, scratch: scratch) { _ in
+            hit = true
+            return .stop
+        }
+        return hit
+    }
+
+    public func occurs(in text: String, scratch: MatchScratch) -> Bool {
+        Array(text.utf8).withUnsafeBytes { occurs(in: $0, scratch: scratch) }
+    }
+
     /// Calls `body` for each match in `subject`, resuming where `body` says.
     /// Throws when PCRE2 hits its match or depth limit.
     /// Searching starts at `from`; bytes before it are still visible to lookbehinds.

@@ -12,6 +12,8 @@ public final class RuleSet: Sendable {
     let checksums: [Checksum?]
     let keyChecks: [KeyCheck?]
     let publicPrefixes: [PublicPrefix]
+    /// Each rule's own allow lists (most rules have none).
+    let allowChecks: [[RuleAllowCheck]]
     let ruleIDs: RuleIDs
 
     public init(_ rules: [Rule]) {
@@ -37,6 +39,7 @@ public final class RuleSet: Sendable {
         checksums = rules.map { $0.checksum.flatMap(Checksum.init(named:)) }
         keyChecks = rules.map { $0.keyCheck.flatMap(KeyCheck.init(named:)) }
         publicPrefixes = rules.map(PublicPrefix.init(rule:))
+        allowChecks = rules.map { $0.allowLists.map(RuleAllowCheck.init) }
         ruleIDs = RuleIDs(rules)
     }
 
@@ -46,6 +49,7 @@ public final class RuleSet: Sendable {
         for (i, rule) in rules.enumerated() {
             if case .failure(let e) = patterns[i].get() { failures.append((rule, "regex: \(e)")) }
             if case .failure(let e)? = pathPatterns[i]?.get() { failures.append((rule, "path: \(e)")) }
+            failures += allowChecks[i].flatMap(\.failures).map { (rule, $0) }
         }
         return failures
     }

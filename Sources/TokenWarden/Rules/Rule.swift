@@ -101,6 +101,8 @@ public struct Rule: Equatable, Sendable {
     public var disabled = false
     /// Where a finding of this rule is only low confidence (`low_in:`); catch-all rules default to docs.
     public var lowIn: Set<LowConfidenceContext>
+    /// The rule's own allow lists (`allow:`): a match any of them allows is dropped.
+    public var allowLists: [RuleAllowList]
     /// What to do when this secret leaks: where to revoke and re-issue it.
     public var remediation: String?
     /// https links to the service's own documentation of the token; the first is the rule's help link.
@@ -118,7 +120,7 @@ public struct Rule: Equatable, Sendable {
         entropy: EntropyThreshold? = nil, checksum: String? = nil, keyCheck: String? = nil,
         confidence: Confidence = .medium,
         path: String? = nil, kind: SecretKind? = nil, generic: Bool = false, valueFilter: ValueFilter? = nil,
-        lowIn: Set<LowConfidenceContext>? = nil, remediation: String? = nil, references: [String] = [],
+        lowIn: Set<LowConfidenceContext>? = nil, allowLists: [RuleAllowList] = [], remediation: String? = nil, references: [String] = [],
         window: Int? = Rule.defaultWindow,
         examples: [RuleExample] = [], negativeExamples: [RuleExample] = [], origin: String = "<code>"
     ) {
@@ -137,6 +139,7 @@ public struct Rule: Equatable, Sendable {
         self.generic = generic
         self.valueFilter = valueFilter
         self.lowIn = lowIn ?? (generic ? [.docs] : [])
+        self.allowLists = allowLists
         self.remediation = remediation
         self.references = references
         self.window = window

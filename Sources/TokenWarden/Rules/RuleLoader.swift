@@ -117,6 +117,7 @@ public enum RuleLoader {
             generic: try f.bool("generic") ?? false,
             valueFilter: try named(&f, "value_filter", where_, ValueFilter.self),
             lowIn: try lowIn(&f, where_),
+            allowLists: try allowLists(&f, where_),
             remediation: try f.string("remediation"),
             references: try references(&f, where_),
             window: try window(&f, where_),
@@ -151,6 +152,29 @@ public enum RuleLoader {
                 }
                 return context
             })
+    }
+
+    /// `allow: [{condition: any|all, secrets, matches, lines, stopwords, paths}]`: every pattern must compile.
+    private static func allowLists(_ f: inout ConfigFields, _ where_: String) throws -> [RuleAllowList] {
+        guard let items = try f.list("allow") else { return [] }
+        return try items.map { item in
+            var a = try ConfigFields(item, origin: f.origin, what: "an allow list")
+            var list = RuleAllowList()
+            if let condition = try named(&a, "condition", where_, RuleAllowList.Condition.self) { list.condition = condition }
+            list.secrets = try a.strings("secrets") ?? []
+            list.matches = try a.strings("matches") ?? []
+            list.lines = try a.strings("lines") ?? []
+            list.stopwords = try a.strings("stopwords") ?? []
+            list.paths = try a.strings("paths") ?? []
+            try a.finish("an allow list")
+            if list.isEmpty { throw InputError("\(where_): an allow list needs secrets, matches, lines, stopwords or paths") }
+            for pattern in list.patterns {
+                do { _ = try PCRE2Pattern(pattern) } catch {
+                    throw InputError("\(where_): allow pattern '\(pattern)' does not compile: \(error)")
+                }
+            }
+            return list
+        }
     }
 
     /// Former ids: valid ids, none of them the rule's own.
