@@ -21,6 +21,7 @@ struct BaselineCommand: ParsableCommand {
         var output = ".tokenwarden/baseline.yaml"
 
         func run() throws {
+            if arguments.remoteURL != nil || arguments.repos != nil { CloneCleanup.install() }
             let request = try arguments.request(showSecrets: false, useBaseline: false)
             let outcome = try Pipeline.run(request)
             if !outcome.result.errors.isEmpty {

@@ -108,13 +108,23 @@ final class GitleaksImportCommandTests: CLITestCase {
             src/old.py:zorblat-api-token:1
             src/gone.py:zorblat-api-token:2
             deploy/app.yml:aws-access-token:1
+            ../outside.py:zorblat-api-token:1
+            src/link.py:zorblat-api-token:1
             """, to: ".gitleaksignore", in: dir)
+        // Neither a `..` path nor a link in the tree may lead the import to a file outside the repository.
+        let outside = dir.deletingLastPathComponent().appendingPathComponent("outside-\(UUID().uuidString).py")
+        try Data("zbt = '\(Self.zorblat)'\n".utf8).write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.appendingPathComponent("src/link.py").path, withDestinationPath: outside.path)
         let imported = try importInto(dir)
         XCTAssertEqual(imported.status, 0, imported.stderr)
         for expected in [
             "src/old.py:zorblat-api-token:1: rule gitleaks.zorblat-api-token finds nothing on that line now",
             "src/gone.py:zorblat-api-token:2: no such file in the work tree",
             "'aws-access-token' is neither an imported rule nor a tokenwarden rule",
+            "../outside.py:zorblat-api-token:1: the path leads out of the repository",
+            "src/link.py:zorblat-api-token:1: the path leads out of the repository",
         ] {
             XCTAssertTrue(imported.stderr.contains(expected), "\(expected): \(imported.stderr)")
         }

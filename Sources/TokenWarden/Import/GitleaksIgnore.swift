@@ -83,10 +83,10 @@ public struct GitleaksIgnore: Sendable {
             // `commit:path` is one argument to cat-file, never an option: the id is 40 hex digits.
             return try Git.run(["cat-file", "blob", "\(commit):\(entry.path)"], in: repository)
         }
-        let file = URL(fileURLWithPath: repository).appendingPathComponent(entry.path).standardizedFileURL
-        guard file.path.hasPrefix(URL(fileURLWithPath: repository).standardizedFileURL.path + "/") else {
-            throw InputError("the path leaves the repository")
-        }
+        // Links resolved on both sides: an entry (or a link in the tree) must not lead out of the repository.
+        let top = URL(fileURLWithPath: repository).resolvingSymlinksInPath().path
+        let file = URL(fileURLWithPath: repository).appendingPathComponent(entry.path).resolvingSymlinksInPath()
+        guard file.path.hasPrefix(top == "/" ? "/" : top + "/") else { throw InputError("the path leads out of the repository") }
         guard FileManager.default.fileExists(atPath: file.path) else { throw InputError("no such file in the work tree") }
         let data = try BoundedFile.read(file.path, what: "the file", kind: "file to scan", maxBytes: ScanOptions.defaultMaxFileSize)
         return [UInt8](data)
