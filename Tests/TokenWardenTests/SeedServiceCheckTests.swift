@@ -35,6 +35,16 @@ final class SeedServiceCheckTests: XCTestCase {
         XCTAssertNil(ServiceChecks.check(forRule: "github-refresh"), "refresh tokens are exchanged, never presented")
     }
 
+    /// Each checked rule writes down, in its rule file, what the check sends and what the answers mean.
+    func testEveryCheckedRuleDocumentsItsLiveCheck() {
+        for check in ServiceChecks.all {
+            for id in check.rules.sorted() {
+                let rule = TestSupport.builtInRules.first { $0.id == id }
+                XCTAssertNotNil(rule?.verify, "\(id) has no verify: key")
+            }
+        }
+    }
+
     func testGitHubSendsABearerTokenToAPIGitHubAndReadsLoginScopesAndExpiry() throws {
         let r = try request("github-pat-classic", "ghp_abc")
         XCTAssertEqual(r.url.absoluteString, "https://api.github.com/user")
