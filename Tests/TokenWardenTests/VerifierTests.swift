@@ -181,6 +181,21 @@ final class VerifierTests: XCTestCase {
         XCTAssertFalse(invalid.findings[0].blocking, "fail_on.verification [valid] lets a revoked token through")
     }
 
+    func testLiveVerdictsSurviveTheJSONReportForMerge() throws {
+        let transport = ScriptedTransport([ok(#"{"login": "octocat"}"#, headers: ["x-oauth-scopes": "repo"])])
+        let result = verify(["g.env": "GITHUB_TOKEN=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\n"], transport)
+        let f = try XCTUnwrap(result.findings.first)
+        let back = try JSONDecoder().decode(Finding.self, from: JSONEncoder().encode(f))
+        XCTAssertEqual(back.verification, .valid)
+        XCTAssertEqual(back.verificationReason, "HTTP 200")
+        XCTAssertEqual(back.verifiedHost, "api.github.com")
+        XCTAssertEqual(back.verifiedIdentity, "octocat")
+        XCTAssertEqual(back.scopes, ["repo"])
+        // The neighbourhood (which holds the secret) is never written.
+        XCTAssertNotNil(f.neighbourhood)
+        XCTAssertFalse(String(decoding: try JSONEncoder().encode(f), as: UTF8.self).contains("1vq0VtprV1O2aGvu"))
+    }
+
     func testRetryAfterReadsSecondsAndHTTPDates() {
         XCTAssertEqual(ServiceGate.retryAfter("2"), .seconds(2))
         let now = Date(timeIntervalSince1970: 1_700_000_000)
