@@ -196,6 +196,25 @@ final class VerifierTests: XCTestCase {
         XCTAssertFalse(String(decoding: try JSONEncoder().encode(f), as: UTF8.self).contains("1vq0VtprV1O2aGvu"))
     }
 
+    func testTheConfigsVerifyHostsAreHTTPSBasesAndTyposAreErrors() throws {
+        let config = try Config.parse(
+            "verify:\n  hosts:\n    b2share: ['https://B2SHARE.example.org/', 'https://b2share.example.net:8443']\n  context_hosts: true\n",
+            origin: "c.yaml")
+        XCTAssertEqual(
+            config.verify,
+            VerifyConfig(
+                hosts: ["b2share": [URL(string: "https://b2share.example.org")!, URL(string: "https://b2share.example.net:8443")!]],
+                contextHosts: true))
+        for bad in [
+            "http://b2share.example.org", "https://b2share.example.org/api", "https://u:p@b2share.example.org", "b2share.example.org",
+        ] {
+            XCTAssertThrowsError(try Config.parse("verify:\n  hosts:\n    b2share: ['\(bad)']\n", origin: "c.yaml"), bad) { error in
+                XCTAssertTrue("\(error)".contains("'verify.hosts.b2share' entries must be https URLs"), "\(error)")
+            }
+        }
+        XCTAssertThrowsError(try Config.parse("verify:\n  host: {}\n", origin: "c.yaml"))
+    }
+
     func testRetryAfterReadsSecondsAndHTTPDates() {
         XCTAssertEqual(ServiceGate.retryAfter("2"), .seconds(2))
         let now = Date(timeIntervalSince1970: 1_700_000_000)
