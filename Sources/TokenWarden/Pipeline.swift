@@ -118,7 +118,8 @@ public enum Pipeline {
             let transport = request.transport ?? CurlTransport(timeout: settings.timeout)
             Verifier(settings: settings, transport: transport).apply(to: &result)
             for i in result.findings.indices { result.findings[i].neighbourhood = nil }
-            if request.onlyVerified {
+            // A dry run verifies nothing, so --only-verified would hide the very plan it is for.
+            if request.onlyVerified && !settings.dryRun {
                 let before = result.findings.count
                 result.findings.removeAll { $0.verification != .valid }
                 result.summary.notVerified = before - result.findings.count

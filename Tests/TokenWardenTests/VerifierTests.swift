@@ -215,6 +215,16 @@ final class VerifierTests: XCTestCase {
         XCTAssertThrowsError(try Config.parse("verify:\n  host: {}\n", origin: "c.yaml"))
     }
 
+    func testATokenWhoseChecksumFailsIsInvalidAndNotSent() throws {
+        let transport = ScriptedTransport([ok()])
+        let result = verify(["g.env": "GITHUB_TOKEN=ghp_1vq0VtprV1O2aGvuBtxCktBgWsRjjU2PYhBb\n"], transport)
+        let f = try XCTUnwrap(result.findings.first { $0.rule == "github-pat-classic" })
+        XCTAssertEqual(f.checksum, .invalid)
+        XCTAssertEqual(f.verification, .invalid)
+        XCTAssertEqual(f.verificationReason, "checksum invalid: never issued (not sent)")
+        XCTAssertTrue(transport.sent.isEmpty)
+    }
+
     func testRetryAfterReadsSecondsAndHTTPDates() {
         XCTAssertEqual(ServiceGate.retryAfter("2"), .seconds(2))
         let now = Date(timeIntervalSince1970: 1_700_000_000)

@@ -42,6 +42,11 @@ public struct Verifier: Sendable {
                 result.findings[i].verdict.live = LiveVerdict(status: .unknown, reason: "no secret to check")
                 continue
             }
+            // A failing built-in checksum means the token was never issued: nothing to ask.
+            if f.checksum == .invalid {
+                result.findings[i].verdict.live = LiveVerdict(status: .invalid, reason: "checksum invalid: never issued (not sent)")
+                continue
+            }
             let subject = VerificationSubject(
                 rule: f.rule, service: check.service, secret: f.match.secret,
                 companions: (f.neighbourhood?.companions ?? []).map { ($0.rule, $0.secret) }, context: f.neighbourhood?.context ?? [])
