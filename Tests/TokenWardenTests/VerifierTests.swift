@@ -225,6 +225,20 @@ final class VerifierTests: XCTestCase {
         XCTAssertTrue(transport.sent.isEmpty)
     }
 
+    func testVerifySettingsAreInTheSettingsDigestOnlyWhenSet() {
+        var request = ScanRequest(selection: .paths(["."], standardInput: nil), rules: TestSupport.builtInRules)
+        let plain = request.settingsDigest
+        request.verification = VerificationSettings()
+        let verifying = request.settingsDigest
+        XCTAssertNotEqual(plain, verifying, "verified and unverified shards must not merge")
+        request.verification?.hosts.hosts["b2share"] = [URL(string: "https://b2share.example.org")!]
+        XCTAssertNotEqual(request.settingsDigest, verifying)
+        request.verification = nil
+        XCTAssertEqual(request.settingsDigest, plain)
+        request.config.failOn.verifications = [.valid]
+        XCTAssertNotEqual(request.settingsDigest, plain)
+    }
+
     func testRetryAfterReadsSecondsAndHTTPDates() {
         XCTAssertEqual(ServiceGate.retryAfter("2"), .seconds(2))
         let now = Date(timeIntervalSince1970: 1_700_000_000)
