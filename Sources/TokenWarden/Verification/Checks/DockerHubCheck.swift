@@ -1,0 +1,52 @@
+import Foundation
+
+/// Docker Hub (https://docs.docker.com/reference/api/hub/latest/, "Create access token"):
+/// `POST https://hub.docker.com/v2/auth/token` with `{"identifier": USER, "secret": TOKEN}` answers 200
+/// and a short-lived `access_token` for a valid personal (or organisation) access token, 401 for a
+/// wrong one. The identifier is the user (or organisation) name, read from the text next to the
+/// token (`docker login -u NAME`, `"username": "NAME"`, `DOCKER_USERNAME=NAME`); without one nothing is sent.
+struct DockerHubCheck: ServiceCheck {
+    static let nameKeys = [
+        "docker login -u", "docker login --username", "--username", "username", "docker_user", "dockerhub_user", "docker_org",
+    ]
+
+    let service = "dockerhub"
+    let rules: Set<String> = ["dockerhub-pat", "dockerhub-org-access-token"]
+    let missingReason = "needs the Docker Hub user or organisation name next to the token (docker login -u NAME, username: NAME)"
+
+    func hosts(for subject: VerificationSubject) -> [ServiceHost] { [.fixed("https://hub.docker.com")] }
+
+    /// The name after the first of `nameKeys` (and its `=`, `:`, quotes, or an `_NAME`/`NAME` suffix).
+    static func identifier(in context: [UInt8]) -> String? {
+        let text = String(decoding: context, as: UTF8.self)
+        let lower = text.lowercased()
+        for key in nameKeys {
+            var from = lower.startIndex
+            while let hit = lower.range(of: key, range: from..<lower.endIndex) {
+                from = hit.upperBound
+                let rest = text[hit.upperBound...].drop { $0.isLetter || $0 == "_" }.drop { " \t\"':=".contains($0) }
+                // Docker Hub names: 4 to 30 lower-case letters and digits (organisations may have - and _).
+                let name = rest.prefix { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
+                if (2...30).contains(name.count), rest.dropFirst(name.count).first.map({ !$0.isLetter && !$0.isNumber }) ?? true {
+                    return String(name)
+                }
+            }
+        }
+        return nil
+    }
+
+    func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
+        guard let token = subject.headerSafeSecret, let name = Self.identifier(in: subject.context),
+            let body = try? JSONSerialization.data(withJSONObject: ["identifier": name, "secret": token], options: [.sortedKeys])
+        else { return nil }
+        return HTTPRequest(
+            method: "POST", url: host.endpoint("/v2/auth/token"),
+            headers: [("Content-Type", "application/json"), ("Accept", "application/json")],
+            body: Array(body))
+    }
+
+    func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
+        guard response.status == 200 else { return StatusReading.common(response) }
+        return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: Self.identifier(in: subject.context)))
+    }
+}

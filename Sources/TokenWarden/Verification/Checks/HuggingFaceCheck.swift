@@ -1,0 +1,34 @@
+import Foundation
+
+/// Hugging Face (https://huggingface.co/docs/hub/api, `huggingface_hub.whoami`):
+/// `GET https://huggingface.co/api/whoami-v2` with the token as a bearer. 200 answers the account
+/// (`name`) and the token (`auth.accessToken`: `role` read / write / fineGrained, and for fine-grained
+/// tokens their `fineGrained.global` and `fineGrained.scoped[].permissions`); 401 is an invalid token.
+struct HuggingFaceCheck: ServiceCheck {
+    let service = "huggingface"
+    let rules: Set<String> = ["huggingface-access-token"]
+    let missingReason = "the token holds characters no Hugging Face token has"
+
+    func hosts(for subject: VerificationSubject) -> [ServiceHost] { [.fixed("https://huggingface.co")] }
+
+    func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
+        guard let token = subject.headerSafeSecret else { return nil }
+        return HTTPRequest(url: host.endpoint("/api/whoami-v2"), headers: [("Authorization", "Bearer \(token)")])
+    }
+
+    func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
+        guard response.status == 200 else { return StatusReading.common(response) }
+        guard let body = ResponseBody.object(response) else { return StatusReading.validUnread(response) }
+        let token = (body["auth"] as? [String: Any])?["accessToken"] as? [String: Any]
+        return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: body["name"] as? String, scopes: token.flatMap(scopes)))
+    }
+
+    /// `read` / `write` as the role says; a fine-grained token's permissions (`repo.write`, …), each once, in order.
+    func scopes(_ token: [String: Any]) -> [String]? {
+        guard let role = token["role"] as? String else { return nil }
+        guard role == "fineGrained", let grained = token["fineGrained"] as? [String: Any] else { return [role] }
+        var seen = Set<String>()
+        let scoped = (grained["scoped"] as? [[String: Any]] ?? []).flatMap { $0["permissions"] as? [String] ?? [] }
+        return ((grained["global"] as? [String] ?? []) + scoped).filter { seen.insert($0).inserted }
+    }
+}

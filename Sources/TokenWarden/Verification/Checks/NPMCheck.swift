@@ -1,0 +1,39 @@
+import Foundation
+
+/// npm (https://docs.npmjs.com/cli/commands/npm-whoami, registry `/-/whoami`):
+/// `GET https://registry.npmjs.org/-/whoami` with the token as a bearer answers `{"username": …}`;
+/// 401 is an invalid or revoked token. A legacy UUID token written for another registry
+/// (`//npm.pkg.github.com/:_authToken=…`, or `registry=` another host) is never sent to npmjs.
+struct NPMCheck: ServiceCheck {
+    static let legacy = "npm-legacy-auth-token"
+    static let registry = "registry.npmjs.org"
+
+    let service = "npm"
+    let rules: Set<String> = ["npm-access-token", Self.legacy]
+    let missingReason = "the token holds characters no npm token has"
+
+    func hosts(for subject: VerificationSubject) -> [ServiceHost] {
+        if subject.rule == Self.legacy, let named = Self.registryHost(for: subject), named != Self.registry { return [] }
+        return [.fixed("https://\(Self.registry)")]
+    }
+
+    /// The registry the token's own line names (`//HOST/…:_authToken=`), else a `registry=` line nearby.
+    static func registryHost(for subject: VerificationSubject) -> String? {
+        let lines = String(decoding: subject.context, as: UTF8.self).split(whereSeparator: \.isNewline)
+        let secret = String(decoding: subject.secret, as: UTF8.self)
+        if let own = lines.first(where: { $0.contains(secret) }), let slashes = own.range(of: "//") {
+            return String(own[slashes.upperBound...].prefix { $0 != "/" && $0 != ":" })
+        }
+        return ContextURL.origin(after: ["registry"], in: subject.context)?.host
+    }
+
+    func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
+        guard let token = subject.headerSafeSecret else { return nil }
+        return HTTPRequest(url: host.endpoint("/-/whoami"), headers: [("Authorization", "Bearer \(token)")])
+    }
+
+    func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
+        guard response.status == 200 else { return StatusReading.common(response) }
+        return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: ResponseBody.object(response)?["username"] as? String))
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// OpenAI (https://platform.openai.com/docs/api-reference/authentication): project, service-account
+/// and legacy keys call `GET https://api.openai.com/v1/models` (every key with any model access may;
+/// the `openai-organization` response header names the organisation); admin keys call the admin-only
+/// `GET /v1/organization/admin_api_keys?limit=1`. 401 is an invalid or revoked key; 403 a key whose
+/// permissions exclude the endpoint.
+struct OpenAICheck: ServiceCheck {
+    static let admin = "openai-admin-key"
+
+    let service = "openai"
+    let rules: Set<String> = ["openai-project-key", "openai-legacy-key", Self.admin]
+    let missingReason = "the key holds characters no OpenAI key has"
+
+    func hosts(for subject: VerificationSubject) -> [ServiceHost] { [.fixed("https://api.openai.com")] }
+
+    func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
+        guard let key = subject.headerSafeSecret else { return nil }
+        let path = subject.rule == Self.admin ? "/v1/organization/admin_api_keys?limit=1" : "/v1/models"
+        return HTTPRequest(url: host.endpoint(path), headers: [("Authorization", "Bearer \(key)")])
+    }
+
+    func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
+        guard response.status == 200 else { return StatusReading.common(response) }
+        return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: response.headers["openai-organization"]))
+    }
+}

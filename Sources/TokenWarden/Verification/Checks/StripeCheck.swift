@@ -1,0 +1,34 @@
+import Foundation
+
+/// Stripe (https://docs.stripe.com/api/authentication, https://docs.stripe.com/api/errors):
+/// `GET https://api.stripe.com/v1/account` with the key as a bearer. 200 answers the account (`id`,
+/// `email`); 401 means no valid key; 403 means a valid (restricted) key that lacks the permission for
+/// this endpoint, so the key is live, and its message names the account.
+struct StripeCheck: ServiceCheck {
+    let service = "stripe"
+    let rules: Set<String> = ["stripe-secret-key", "stripe-restricted-key", "stripe-test-key"]
+    let missingReason = "the key holds characters no Stripe key has"
+
+    func hosts(for subject: VerificationSubject) -> [ServiceHost] { [.fixed("https://api.stripe.com")] }
+
+    func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
+        guard let key = subject.headerSafeSecret else { return nil }
+        return HTTPRequest(url: host.endpoint("/v1/account"), headers: [("Authorization", "Bearer \(key)")])
+    }
+
+    func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
+        switch response.status {
+        case 200:
+            let body = ResponseBody.object(response)
+            let identity = [body?["id"] as? String, body?["email"] as? String].compactMap { $0 }.joined(separator: ", ")
+            return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: identity.isEmpty ? nil : identity))
+        case 403:
+            let message = ((ResponseBody.object(response)?["error"] as? [String: Any])?["message"] as? String) ?? ""
+            let account = CheckText.identifier(in: Array(message.utf8), prefixes: ["acct_"], body: CheckText.isAlnum, length: 16)
+            return VerificationOutcome(
+                .valid, "HTTP 403: a restricted key without the right to read the account", facts: LiveFacts(identity: account))
+        default:
+            return StatusReading.common(response)
+        }
+    }
+}

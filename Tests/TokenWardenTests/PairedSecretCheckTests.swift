@@ -1,0 +1,58 @@
+import XCTest
+
+@testable import TokenWarden
+
+/// The checks that need a value found next to the secret: Docker Hub (the account name) and Twilio
+/// (the account or API key SID). Without it nothing is sent and the reason says what was missing.
+final class PairedSecretCheckTests: XCTestCase {
+    let pat = "dckr_pat_A53zmg7srxirfu19Ac_kKd2Lq1D"
+
+    func testDockerHubLogsInWithTheNameFromTheText() throws {
+        for (context, name) in [
+            ("echo \"\(pat)\" | docker login -u acmebot --password-stdin", "acmebot"),
+            (#"{"username": "ci-user", "password": "\#(pat)"}"#, "ci-user"),
+            ("DOCKERHUB_USERNAME=builder42\nDOCKERHUB_TOKEN=\(pat)", "builder42"),
+        ] {
+            let subject = CheckFixture.subject("dockerhub-pat", pat, context: context)
+            let request = try XCTUnwrap(CheckFixture.request(subject), context)
+            XCTAssertEqual(request.method, "POST")
+            XCTAssertEqual(request.url.absoluteString, "https://hub.docker.com/v2/auth/token")
+            let body = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(request.body ?? [])) as? [String: String])
+            XCTAssertEqual(body, ["identifier": name, "secret": pat], context)
+            XCTAssertEqual(
+                CheckFixture.interpret(CheckFixture.response(200, #"{"access_token": "eyJ..."}"#), subject).facts?.identity, name)
+        }
+        let alone = CheckFixture.subject("dockerhub-pat", pat, context: "TOKEN=\(pat)")
+        XCTAssertNil(CheckFixture.request(alone))
+        XCTAssertTrue((DockerHubCheck() as any ServiceCheck).missingReason.contains("user or organisation name"))
+        XCTAssertEqual(
+            CheckFixture.interpret(CheckFixture.response(401, #"{"detail":"Incorrect authentication credentials"}"#), alone).status,
+            .invalid)
+    }
+
+    func testTwilioAuthTokenUsesTheAccountSIDFromTheText() throws {
+        let sid = "AC17628c5df2813c4f90d8176a45693787"
+        let token = "19585ca35f8b5da5d2017fac7e2e994c"
+        let subject = CheckFixture.subject("twilio-auth-token", token, context: "TWILIO_ACCOUNT_SID=\(sid)\nTWILIO_AUTH_TOKEN=\(token)\n")
+        let request = try XCTUnwrap(CheckFixture.request(subject))
+        XCTAssertEqual(request.url.absoluteString, "https://api.twilio.com/2010-04-01/Accounts/\(sid).json")
+        XCTAssertEqual(CheckFixture.header("Authorization", request), "Basic " + Data("\(sid):\(token)".utf8).base64EncodedString())
+        let valid = CheckFixture.interpret(
+            CheckFixture.response(200, #"{"sid": "\#(sid)", "friendly_name": "Acme prod", "status": "active"}"#), subject)
+        XCTAssertEqual(valid.facts?.identity, "Acme prod, \(sid)")
+        XCTAssertEqual(CheckFixture.interpret(CheckFixture.response(401, #"{"code": 20003}"#), subject).status, .invalid)
+        XCTAssertNil(CheckFixture.request(CheckFixture.subject("twilio-auth-token", token, context: "TWILIO_AUTH_TOKEN=\(token)")))
+    }
+
+    func testTwilioAPIKeySecretUsesItsKeySIDCompanion() throws {
+        let keySID = "SK02865c1f4522fd46ebda1fed09cd26e5"
+        let secret = "4n8GPxRw703yKscw7r4NIzOiLPAbE44Z"
+        let subject = CheckFixture.subject("twilio-api-key-secret", secret, companions: [("twilio-api-key-sid", keySID)], context: secret)
+        let request = try XCTUnwrap(CheckFixture.request(subject))
+        XCTAssertEqual(request.url.absoluteString, "https://api.twilio.com/2010-04-01/Accounts.json?PageSize=1")
+        XCTAssertEqual(CheckFixture.header("Authorization", request), "Basic " + Data("\(keySID):\(secret)".utf8).base64EncodedString())
+        let listed = CheckFixture.interpret(
+            CheckFixture.response(200, #"{"accounts": [{"sid": "AC1", "friendly_name": "Acme"}]}"#), subject)
+        XCTAssertEqual(listed.facts?.identity, "Acme, AC1")
+    }
+}
