@@ -10,7 +10,7 @@ struct GitLabCheck: ServiceCheck {
     static let accessTokens: Set<String> = ["gitlab-pat", "gitlab-pat-routable"]
     static let runnerToken = "gitlab-runner-auth-token"
     static let jobToken = "gitlab-cicd-job-token"
-    static let instanceKeys = ["CI_SERVER_URL", "GITLAB_URL", "GITLAB_HOST", "GITLAB_BASE_URL", "gitlab_url", "CI_API_V4_URL"]
+    static let instanceKeys = ["CI_SERVER_URL", "GITLAB_URL", "GITLAB_HOST", "GITLAB_BASE_URL", "CI_API_V4_URL"]
 
     let service = "gitlab"
     var rules: Set<String> { Self.accessTokens.union([Self.runnerToken, Self.jobToken]) }
