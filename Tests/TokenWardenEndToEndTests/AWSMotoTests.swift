@@ -4,45 +4,16 @@ import XCTest
 
 @testable import TokenWarden
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// The AWS check against a real implementation of STS: moto's server on 127.0.0.1, which checks the
-/// SigV4 signature and the access key id as AWS does. The request is the check's own, sent as built
-/// (a test-only transport; the CLI's is tested through `scan --verify`).
+/// SigV4 signature and the access key id as AWS does. The request is the check's own, sent by the
+/// transport `scan --verify` uses (libcurl), as the HTTP client puts it on the wire.
 final class AWSMotoTests: XCTestCase {
-    /// Sends a request as built, without following redirects (test only: loopback).
-    struct LoopbackTransport {
-        func send(_ request: HTTPRequest) throws -> HTTPResponse {
-            XCTAssertEqual(request.url.host, "127.0.0.1", "a test sends only to loopback")
-            var urlRequest = URLRequest(url: request.url, timeoutInterval: 30)
-            urlRequest.httpMethod = request.method
-            for (name, value) in request.headers { urlRequest.addValue(value, forHTTPHeaderField: name) }
-            urlRequest.httpBody = request.body.map { Data($0) }
-            let done = DispatchSemaphore(value: 0)
-            let box = Box()
-            URLSession.shared.dataTask(with: urlRequest) { data, response, error in
-                box.response = (response as? HTTPURLResponse).map { HTTPResponse(status: $0.statusCode, body: Array(data ?? Data())) }
-                box.error = error
-                done.signal()
-            }.resume()
-            done.wait()
-            if let error = box.error { throw error }
-            return try XCTUnwrap(box.response)
-        }
-
-        final class Box: @unchecked Sendable {
-            var response: HTTPResponse?
-            var error: Error?
-        }
-    }
-
     func verify(_ subject: VerificationSubject, on server: MotoServer) throws -> VerificationOutcome {
         let check = AWSCheck()
         let host = ServiceHost(base: URL(string: server.baseURL)!, origin: .testOverride)
         let request = try XCTUnwrap(check.request(for: subject, on: host, now: Date()))
-        return check.interpret(try LoopbackTransport().send(request), for: subject)
+        XCTAssertEqual(request.url.host, "127.0.0.1", "a test sends only to loopback")
+        return check.interpret(try CurlTransport().send(request), for: subject)
     }
 
     func testMotoAcceptsTheSignedKeyPairAndRejectsAWrongSecretAndAnUnknownKeyID() throws {
