@@ -4,17 +4,12 @@ import Foundation
 /// `GET https://huggingface.co/api/whoami-v2` with the token as a bearer. 200 answers the account
 /// (`name`) and the token (`auth.accessToken`: `role` read / write / fineGrained, and for fine-grained
 /// tokens their `fineGrained.global` and `fineGrained.scoped[].permissions`); 401 is an invalid token.
-struct HuggingFaceCheck: ServiceCheck {
+struct HuggingFaceCheck: BearerTokenCheck {
     let service = "huggingface"
     let rules: Set<String> = ["huggingface-access-token"]
-    let missingReason = "the token holds characters no Hugging Face token has"
+    let base = "https://huggingface.co"
 
-    func hosts(for subject: VerificationSubject) -> [ServiceHost] { [.fixed("https://huggingface.co")] }
-
-    func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
-        guard let token = subject.headerSafeSecret else { return nil }
-        return HTTPRequest(url: host.endpoint("/api/whoami-v2"), headers: [("Authorization", "Bearer \(token)")])
-    }
+    func path(for subject: VerificationSubject) -> String { "/api/whoami-v2" }
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
         guard response.status == 200 else { return StatusReading.common(response) }

@@ -4,17 +4,17 @@ import Foundation
 /// `GET https://registry.npmjs.org/-/whoami` with the token as a bearer answers `{"username": …}`;
 /// 401 is an invalid or revoked token. A legacy UUID token written for another registry
 /// (`//npm.pkg.github.com/:_authToken=…`, or `registry=` another host) is never sent to npmjs.
-struct NPMCheck: ServiceCheck {
+struct NPMCheck: BearerTokenCheck {
     static let legacy = "npm-legacy-auth-token"
     static let registry = "registry.npmjs.org"
 
     let service = "npm"
     let rules: Set<String> = ["npm-access-token", Self.legacy]
-    let missingReason = "the token holds characters no npm token has"
+    let base = "https://\(NPMCheck.registry)"
 
     func hosts(for subject: VerificationSubject) -> [ServiceHost] {
         if subject.rule == Self.legacy, let named = Self.registryHost(for: subject), named != Self.registry { return [] }
-        return [.fixed("https://\(Self.registry)")]
+        return [.fixed(base)]
     }
 
     /// The registry the token's own line names (`//HOST/…:_authToken=`), else a `registry=` line nearby.
@@ -27,10 +27,7 @@ struct NPMCheck: ServiceCheck {
         return ContextURL.origin(after: ["registry"], in: subject.context)?.host
     }
 
-    func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
-        guard let token = subject.headerSafeSecret else { return nil }
-        return HTTPRequest(url: host.endpoint("/-/whoami"), headers: [("Authorization", "Bearer \(token)")])
-    }
+    func path(for subject: VerificationSubject) -> String { "/-/whoami" }
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
         guard response.status == 200 else { return StatusReading.common(response) }

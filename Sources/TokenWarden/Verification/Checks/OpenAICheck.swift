@@ -5,19 +5,15 @@ import Foundation
 /// the `openai-organization` response header names the organisation); admin keys call the admin-only
 /// `GET /v1/organization/admin_api_keys?limit=1`. 401 is an invalid or revoked key; 403 a key whose
 /// permissions exclude the endpoint.
-struct OpenAICheck: ServiceCheck {
+struct OpenAICheck: BearerTokenCheck {
     static let admin = "openai-admin-key"
 
     let service = "openai"
     let rules: Set<String> = ["openai-project-key", "openai-legacy-key", Self.admin]
-    let missingReason = "the key holds characters no OpenAI key has"
+    let base = "https://api.openai.com"
 
-    func hosts(for subject: VerificationSubject) -> [ServiceHost] { [.fixed("https://api.openai.com")] }
-
-    func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
-        guard let key = subject.headerSafeSecret else { return nil }
-        let path = subject.rule == Self.admin ? "/v1/organization/admin_api_keys?limit=1" : "/v1/models"
-        return HTTPRequest(url: host.endpoint(path), headers: [("Authorization", "Bearer \(key)")])
+    func path(for subject: VerificationSubject) -> String {
+        subject.rule == Self.admin ? "/v1/organization/admin_api_keys?limit=1" : "/v1/models"
     }
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {

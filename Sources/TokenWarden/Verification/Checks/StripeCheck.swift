@@ -4,17 +4,12 @@ import Foundation
 /// `GET https://api.stripe.com/v1/account` with the key as a bearer. 200 answers the account (`id`,
 /// `email`); 401 means no valid key; 403 means a valid (restricted) key that lacks the permission for
 /// this endpoint, so the key is live, and its message names the account.
-struct StripeCheck: ServiceCheck {
+struct StripeCheck: BearerTokenCheck {
     let service = "stripe"
     let rules: Set<String> = ["stripe-secret-key", "stripe-restricted-key", "stripe-test-key"]
-    let missingReason = "the key holds characters no Stripe key has"
+    let base = "https://api.stripe.com"
 
-    func hosts(for subject: VerificationSubject) -> [ServiceHost] { [.fixed("https://api.stripe.com")] }
-
-    func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
-        guard let key = subject.headerSafeSecret else { return nil }
-        return HTTPRequest(url: host.endpoint("/v1/account"), headers: [("Authorization", "Bearer \(key)")])
-    }
+    func path(for subject: VerificationSubject) -> String { "/v1/account" }
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
         switch response.status {

@@ -1,0 +1,20 @@
+import Foundation
+
+/// A check that sends the secret as `Authorization: Bearer` to one path of one fixed host (Stripe,
+/// OpenAI, Hugging Face, npm, SendGrid): each states its host and path and reads its own answers.
+protocol BearerTokenCheck: ServiceCheck {
+    /// `https://api.example.com`: the service's own host.
+    var base: String { get }
+    func path(for subject: VerificationSubject) -> String
+}
+
+extension BearerTokenCheck {
+    var missingReason: String { "the secret holds bytes no HTTP header may carry" }
+
+    func hosts(for subject: VerificationSubject) -> [ServiceHost] { [.fixed(base)] }
+
+    func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
+        guard let token = subject.headerSafeSecret else { return nil }
+        return HTTPRequest(url: host.endpoint(path(for: subject)), headers: [("Authorization", "Bearer \(token)")])
+    }
+}
