@@ -115,9 +115,10 @@ final class BearerTokenCheckTests: XCTestCase {
         XCTAssertEqual(NPMCheck().hosts(for: npmjs).count, 1)
         let github = CheckFixture.subject(
             "npm-legacy-auth-token", uuid, context: "registry=https://registry.npmjs.org/\n//npm.pkg.github.com/:_authToken=\(uuid)\n")
-        XCTAssertEqual(NPMCheck().hosts(for: github), [])
+        // Another registry's token is offered as an instance next to it, which the verifier refuses unless allowed.
+        XCTAssertEqual(NPMCheck().hosts(for: github), [ServiceHost(base: URL(string: "https://npm.pkg.github.com")!, origin: .context)])
         let other = CheckFixture.subject("npm-legacy-auth-token", uuid, context: "registry=https://npm.example.com/\n_authToken=\(uuid)\n")
-        XCTAssertEqual(NPMCheck().hosts(for: other), [])
+        XCTAssertEqual(NPMCheck().hosts(for: other).map(\.base.host), ["npm.example.com"])
         XCTAssertEqual(NPMCheck().hosts(for: CheckFixture.subject("npm-legacy-auth-token", uuid, context: "NPM_TOKEN=\(uuid)")).count, 1)
     }
 

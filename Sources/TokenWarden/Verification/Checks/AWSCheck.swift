@@ -36,7 +36,7 @@ struct AWSCheck: ServiceCheck {
 
     func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
         guard let credentials = credentials(for: subject) else { return nil }
-        let url = host.endpoint("/")
+        let url = CheckSupport.url(host, "/")
         let headers: [(name: String, value: String)] = [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")]
         // The global endpoint signs for us-east-1.
         let signer = AWSSignatureV4(credentials: credentials, region: "us-east-1", service: "sts")
@@ -46,10 +46,10 @@ struct AWSCheck: ServiceCheck {
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
         if (200...299).contains(response.status) {
-            guard let arn = ResponseBody.xmlElement("Arn", in: response) else { return StatusReading.validUnread(response) }
+            guard let arn = StatusReading.xmlElement("Arn", in: response) else { return StatusReading.validUnread(response) }
             return VerificationOutcome(.valid, "HTTP \(response.status)", facts: LiveFacts(identity: arn))
         }
-        let code = ResponseBody.xmlElement("Code", in: response)
+        let code = StatusReading.xmlElement("Code", in: response)
         switch code {
         // Unknown key id, wrong secret, expired or malformed session token: the documented rejections.
         case "InvalidClientTokenId", "SignatureDoesNotMatch", "ExpiredToken", "UnrecognizedClientException":

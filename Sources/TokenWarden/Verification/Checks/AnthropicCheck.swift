@@ -16,13 +16,16 @@ struct AnthropicCheck: ServiceCheck {
 
     func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
         guard let key = subject.headerSafeSecret else { return nil }
-        let path = subject.rule == Self.admin ? "/v1/organizations/me" : "/v1/models?limit=1"
-        return HTTPRequest(url: host.endpoint(path), headers: [("x-api-key", key), ("anthropic-version", "2023-06-01")])
+        let url =
+            subject.rule == Self.admin
+            ? CheckSupport.url(host, "/v1/organizations/me")
+            : CheckSupport.url(host, "/v1/models", query: [URLQueryItem(name: "limit", value: "1")])
+        return HTTPRequest(url: url, headers: [("x-api-key", key), ("anthropic-version", "2023-06-01")])
     }
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
         guard response.status == 200 else { return StatusReading.common(response) }
-        let body = ResponseBody.object(response)
+        let body = StatusReading.object(response)
         let organization = subject.rule == Self.admin ? (body?["name"] as? String ?? body?["id"] as? String) : nil
         return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: organization.map { "organization \($0)" }))
     }

@@ -6,15 +6,20 @@ protocol BearerTokenCheck: ServiceCheck {
     /// `https://api.example.com`: the service's own host.
     var base: String { get }
     func path(for subject: VerificationSubject) -> String
+    /// Query items of the request (`limit=1`); none unless a check says.
+    func query(for subject: VerificationSubject) -> [URLQueryItem]
 }
 
 extension BearerTokenCheck {
     var missingReason: String { "the secret holds bytes no HTTP header may carry" }
 
+    func query(for subject: VerificationSubject) -> [URLQueryItem] { [] }
+
     func hosts(for subject: VerificationSubject) -> [ServiceHost] { [.fixed(base)] }
 
     func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
         guard let token = subject.headerSafeSecret else { return nil }
-        return HTTPRequest(url: host.endpoint(path(for: subject)), headers: [("Authorization", "Bearer \(token)")])
+        return HTTPRequest(
+            url: CheckSupport.url(host, path(for: subject), query: query(for: subject)), headers: [("Authorization", "Bearer \(token)")])
     }
 }

@@ -1,105 +1,69 @@
 import Foundation
 
-// What the platform checks share: the secret as header-safe text, fixed hosts, endpoint URLs, the
-// reading of the statuses most services document alike, and small readers of JSON and XML bodies.
-
-extension VerificationSubject {
-    /// The secret as text fit for a header or a JSON string: printable ASCII only. Rules match such
-    /// secrets; anything else (a CR/LF that would split a header, a quote) sends nothing.
-    var headerSafeSecret: String? { CheckText.headerSafe(secret) }
-
-    /// The secrets of the companions matched by one of `rules`, in the order the verifier gave them.
-    func companionSecrets(_ rules: Set<String>) -> [String] {
-        companions.filter { rules.contains($0.rule) }.compactMap { CheckText.headerSafe($0.secret) }
+// Pieces the checks share: reading a JSON answer, the usual status meanings, instance URLs in the
+// text next to a secret. Checks stay pure values: nothing here sends or reads the environment.
+enum CheckSupport {
+    /// The body as a JSON object, or nil.
+    static func object(_ body: [UInt8]) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
     }
 
-    /// The first identifier of a known shape (a literal prefix, then `length` bytes of one class)
-    /// in the context window, for identifiers found next to a secret (a Twilio account SID, an AWS key id).
-    func contextIdentifier(prefixes: [String], body: (UInt8) -> Bool, length: Int) -> String? {
-        CheckText.identifier(in: context, prefixes: prefixes, body: body, length: length)
-    }
-}
-
-enum CheckText {
-    static func headerSafe(_ bytes: [UInt8]) -> String? {
-        guard !bytes.isEmpty, bytes.allSatisfy({ (0x21...0x7E).contains($0) }) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+    /// The body as a JSON array, or nil.
+    static func array(_ body: [UInt8]) -> [Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(body))) as? [Any]
     }
 
-    static func isAlnum(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
-    static func isLowerHex(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x61...0x66).contains(b) }
+    /// A JSON value as identity text (a string, or a number such as a user id).
+    static func text(_ value: Any?) -> String? {
+        switch value {
+        case let s as String: s.isEmpty ? nil : s
+        case let n as NSNumber: n.stringValue
+        default: nil
+        }
+    }
 
-    /// A prefix followed by exactly `length` bytes satisfying `body`, not inside a longer alphanumeric run.
-    static func identifier(in text: [UInt8], prefixes: [String], body: (UInt8) -> Bool, length: Int) -> String? {
-        for prefix in prefixes {
-            let p = Array(prefix.utf8)
-            guard text.count >= p.count + length else { continue }
-            var i = 0
-            while i + p.count + length <= text.count {
-                defer { i += 1 }
-                guard text[i..<(i + p.count)].elementsEqual(p), i == 0 || !isAlnum(text[i - 1]) else { continue }
-                let run = text[(i + p.count)..<(i + p.count + length)]
-                let end = i + p.count + length
-                guard run.allSatisfy(body), end == text.count || !isAlnum(text[end]) else { continue }
-                return String(decoding: text[i..<end], as: UTF8.self)
+    /// The meaning most APIs give 401 and 403, and anything else not 2xx.
+    static func rejected(_ response: HTTPResponse) -> VerificationOutcome {
+        switch response.status {
+        case 401: VerificationOutcome(.invalid, "HTTP 401")
+        case 403: VerificationOutcome(.unknown, "HTTP 403: refused, which does not tell whether the secret is live")
+        case 404: VerificationOutcome(.unknown, "HTTP 404: the endpoint is not there (an old or another server?)")
+        default: VerificationOutcome(.unknown, "HTTP \(response.status)")
+        }
+    }
+
+    /// `url` with `path` (and query items) on `host`.
+    static func url(_ host: ServiceHost, _ path: String, query: [URLQueryItem] = []) -> URL {
+        var c = URLComponents(url: host.base, resolvingAgainstBaseURL: false)!
+        c.path = path
+        if !query.isEmpty {
+            c.queryItems = query
+            // `+` in a token must stay a literal plus, not a space.
+            c.percentEncodedQuery = c.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        }
+        return c.url!
+    }
+
+    /// The https instance bases named in `context`: values of the `names` (`B2SHARE_URL=…`,
+    /// `domain="…"`), then any https URL whose host contains one of `hostWords`. First found first.
+    static func instances(in context: [UInt8], names: [String], hostWords: [String]) -> [URL] {
+        let text = String(decoding: context, as: UTF8.self)
+        var found: [URL] = []
+        func add(_ candidate: Substring) {
+            let trimmed = candidate.trimmingCharacters(in: CharacterSet(charactersIn: "\"' \t,;)"))
+            if let base = InstanceURL.base(trimmed, allowPath: true), !found.contains(base) { found.append(base) }
+        }
+        for line in text.split(whereSeparator: \.isNewline) {
+            for name in names {
+                guard let r = line.range(of: name, options: .caseInsensitive) else { continue }
+                let rest = line[r.upperBound...].drop { " \t\"':=".contains($0) }
+                add(rest.prefix { !" \t\"'".contains($0) })
             }
         }
-        return nil
-    }
-
-    /// Standard base64 (`user:password` in an HTTP Basic header).
-    static func basic(_ user: String, _ password: String) -> String {
-        "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
-    }
-}
-
-extension ServiceHost {
-    /// A service's own host, built into its check.
-    static func fixed(_ base: String) -> ServiceHost {
-        // The literals are the checks' own constants: a typo is a programming error caught by the tests.
-        ServiceHost(base: URL(string: base)!, origin: .fixed)
-    }
-
-    /// `path` (with its query) on this host. The base is scheme, host and port only, so nothing of it is lost.
-    func endpoint(_ path: String) -> URL {
-        var text = base.absoluteString
-        while text.hasSuffix("/") { text.removeLast() }
-        return URL(string: text + path) ?? base
-    }
-}
-
-/// The statuses most services document alike; each check reads its own successes and special cases first.
-enum StatusReading {
-    /// 401 rejected; 403 authenticated but not allowed this endpoint (neither proves nor disproves);
-    /// 429 rate limited and 5xx no answer (errors); anything else unknown, with its status.
-    static func common(_ response: HTTPResponse) -> VerificationOutcome {
-        switch response.status {
-        case 401: return VerificationOutcome(.invalid, "HTTP 401")
-        case 403: return VerificationOutcome(.unknown, "HTTP 403: the token may not call this endpoint")
-        case 429: return VerificationOutcome(.error, "rate limited (HTTP 429)")
-        case 500...599: return VerificationOutcome(.error, "HTTP \(response.status)")
-        default: return VerificationOutcome(.unknown, "HTTP \(response.status)")
+        for word in text.split(whereSeparator: { " \t\n\r\"'<>()[]{},;`".contains($0) }) where word.lowercased().hasPrefix("https://") {
+            let host = URLComponents(string: String(word))?.host?.lowercased() ?? ""
+            if hostWords.contains(where: host.contains) { add(word) }
         }
-    }
-
-    /// A 2xx whose body the check could not read: the secret worked, the facts are missing.
-    static func validUnread(_ response: HTTPResponse) -> VerificationOutcome {
-        VerificationOutcome(.valid, "HTTP \(response.status)")
-    }
-}
-
-/// The top-level JSON object of a body, or nil.
-enum ResponseBody {
-    static func object(_ response: HTTPResponse) -> [String: Any]? {
-        guard !response.body.isEmpty else { return nil }
-        return (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
-    }
-
-    /// The text of the first `<name>…</name>` element (AWS query APIs answer in XML).
-    static func xmlElement(_ name: String, in response: HTTPResponse) -> String? {
-        let text = String(decoding: response.body, as: UTF8.self)
-        guard let open = text.range(of: "<\(name)>"), let close = text.range(of: "</\(name)>", range: open.upperBound..<text.endIndex)
-        else { return nil }
-        return String(text[open.upperBound..<close.lowerBound])
+        return found
     }
 }

@@ -40,7 +40,7 @@ struct DockerHubCheck: ServiceCheck {
             let body = try? JSONSerialization.data(withJSONObject: ["identifier": name, "secret": token], options: [.sortedKeys])
         else { return nil }
         return HTTPRequest(
-            method: "POST", url: host.endpoint("/v2/auth/token"),
+            method: "POST", url: CheckSupport.url(host, "/v2/auth/token"),
             headers: [("Content-Type", "application/json"), ("Accept", "application/json")],
             body: Array(body))
     }

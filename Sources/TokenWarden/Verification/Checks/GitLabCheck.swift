@@ -17,7 +17,9 @@ struct GitLabCheck: ServiceCheck {
     let missingReason = "the token holds characters no GitLab token has"
 
     func hosts(for subject: VerificationSubject) -> [ServiceHost] {
-        if let instance = ContextURL.origin(after: Self.instanceKeys, in: subject.context), instance.host != "gitlab.com" {
+        if let instance = CheckSupport.instances(in: subject.context, names: Self.instanceKeys, hostWords: []).first(where: {
+            $0.host != "gitlab.com"
+        }) {
             return [ServiceHost(base: instance, origin: .context)]
         }
         return [.fixed("https://gitlab.com")]
@@ -28,27 +30,27 @@ struct GitLabCheck: ServiceCheck {
         switch subject.rule {
         case Self.runnerToken:
             return HTTPRequest(
-                method: "POST", url: host.endpoint("/api/v4/runners/verify"),
+                method: "POST", url: CheckSupport.url(host, "/api/v4/runners/verify"),
                 headers: [("Content-Type", "application/x-www-form-urlencoded")],
                 body: Array("token=\(token)".utf8))
         case Self.jobToken:
-            return HTTPRequest(url: host.endpoint("/api/v4/job"), headers: [("JOB-TOKEN", token)])
+            return HTTPRequest(url: CheckSupport.url(host, "/api/v4/job"), headers: [("JOB-TOKEN", token)])
         default:
-            return HTTPRequest(url: host.endpoint("/api/v4/personal_access_tokens/self"), headers: [("PRIVATE-TOKEN", token)])
+            return HTTPRequest(url: CheckSupport.url(host, "/api/v4/personal_access_tokens/self"), headers: [("PRIVATE-TOKEN", token)])
         }
     }
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
         switch (subject.rule, response.status) {
         case (Self.runnerToken, 200):
-            return VerificationOutcome(.valid, "HTTP 200", facts: ResponseBody.object(response).map(runnerFacts))
+            return VerificationOutcome(.valid, "HTTP 200", facts: StatusReading.object(response).map(runnerFacts))
         // runners/verify answers 403 for a token it does not know (documented), not 401.
         case (Self.runnerToken, 403): return VerificationOutcome(.invalid, "HTTP 403")
         case (Self.jobToken, 200):
-            let user = (ResponseBody.object(response)?["user"] as? [String: Any])?["username"] as? String
+            let user = (StatusReading.object(response)?["user"] as? [String: Any])?["username"] as? String
             return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: user))
         case (_, 200):
-            guard let body = ResponseBody.object(response) else { return StatusReading.validUnread(response) }
+            guard let body = StatusReading.object(response) else { return StatusReading.validUnread(response) }
             // The endpoint also answers for a revoked or expired token's own record in some versions.
             if body["active"] as? Bool == false || body["revoked"] as? Bool == true {
                 return VerificationOutcome(.invalid, "HTTP 200, token inactive or revoked")

@@ -13,7 +13,7 @@ struct HuggingFaceCheck: BearerTokenCheck {
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
         guard response.status == 200 else { return StatusReading.common(response) }
-        guard let body = ResponseBody.object(response) else { return StatusReading.validUnread(response) }
+        guard let body = StatusReading.object(response) else { return StatusReading.validUnread(response) }
         let token = (body["auth"] as? [String: Any])?["accessToken"] as? [String: Any]
         return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: body["name"] as? String, scopes: token.flatMap(scopes)))
     }

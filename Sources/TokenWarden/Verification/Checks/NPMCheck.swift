@@ -13,7 +13,11 @@ struct NPMCheck: BearerTokenCheck {
     let base = "https://\(NPMCheck.registry)"
 
     func hosts(for subject: VerificationSubject) -> [ServiceHost] {
-        if subject.rule == Self.legacy, let named = Self.registryHost(for: subject), named != Self.registry { return [] }
+        // Another registry's token: offered as a context host, which the verifier refuses unless
+        // verify.hosts.npm lists it, so it never reaches npmjs.
+        if subject.rule == Self.legacy, let named = Self.registryHost(for: subject), named != Self.registry {
+            return URL(string: "https://\(named)").map { [ServiceHost(base: $0, origin: .context)] } ?? []
+        }
         return [.fixed(base)]
     }
 
@@ -24,13 +28,13 @@ struct NPMCheck: BearerTokenCheck {
         if let own = lines.first(where: { $0.contains(secret) }), let slashes = own.range(of: "//") {
             return String(own[slashes.upperBound...].prefix { $0 != "/" && $0 != ":" })
         }
-        return ContextURL.origin(after: ["registry"], in: subject.context)?.host
+        return CheckSupport.instances(in: subject.context, names: ["registry="], hostWords: []).first?.host
     }
 
     func path(for subject: VerificationSubject) -> String { "/-/whoami" }
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
         guard response.status == 200 else { return StatusReading.common(response) }
-        return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: ResponseBody.object(response)?["username"] as? String))
+        return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: StatusReading.object(response)?["username"] as? String))
     }
 }

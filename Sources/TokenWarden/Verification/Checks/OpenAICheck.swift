@@ -13,7 +13,11 @@ struct OpenAICheck: BearerTokenCheck {
     let base = "https://api.openai.com"
 
     func path(for subject: VerificationSubject) -> String {
-        subject.rule == Self.admin ? "/v1/organization/admin_api_keys?limit=1" : "/v1/models"
+        subject.rule == Self.admin ? "/v1/organization/admin_api_keys" : "/v1/models"
+    }
+
+    func query(for subject: VerificationSubject) -> [URLQueryItem] {
+        subject.rule == Self.admin ? [URLQueryItem(name: "limit", value: "1")] : []
     }
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {

@@ -12,6 +12,6 @@ struct SendGridCheck: BearerTokenCheck {
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
         guard response.status == 200 else { return StatusReading.common(response) }
-        return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(scopes: ResponseBody.object(response)?["scopes"] as? [String]))
+        return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(scopes: StatusReading.object(response)?["scopes"] as? [String]))
     }
 }

@@ -18,12 +18,12 @@ struct SlackCheck: ServiceCheck {
     func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
         guard let token = subject.headerSafeSecret else { return nil }
         return HTTPRequest(
-            method: "POST", url: host.endpoint("/api/auth.test"),
+            method: "POST", url: CheckSupport.url(host, "/api/auth.test"),
             headers: [("Authorization", "Bearer \(token)"), ("Content-Type", "application/x-www-form-urlencoded")], body: [])
     }
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
-        guard response.status == 200, let body = ResponseBody.object(response) else { return StatusReading.common(response) }
+        guard response.status == 200, let body = StatusReading.object(response) else { return StatusReading.common(response) }
         guard body["ok"] as? Bool == true else {
             let error = body["error"] as? String ?? "no error given"
             if Self.rejected.contains(error) { return VerificationOutcome(.invalid, "ok: false, \(error)") }

@@ -14,11 +14,11 @@ struct StripeCheck: BearerTokenCheck {
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
         switch response.status {
         case 200:
-            let body = ResponseBody.object(response)
+            let body = StatusReading.object(response)
             let identity = [body?["id"] as? String, body?["email"] as? String].compactMap { $0 }.joined(separator: ", ")
             return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: identity.isEmpty ? nil : identity))
         case 403:
-            let message = ((ResponseBody.object(response)?["error"] as? [String: Any])?["message"] as? String) ?? ""
+            let message = ((StatusReading.object(response)?["error"] as? [String: Any])?["message"] as? String) ?? ""
             let account = CheckText.identifier(in: Array(message.utf8), prefixes: ["acct_"], body: CheckText.isAlnum, length: 16)
             return VerificationOutcome(
                 .valid, "HTTP 403: a restricted key without the right to read the account", facts: LiveFacts(identity: account))

@@ -26,13 +26,16 @@ struct TwilioCheck: ServiceCheck {
 
     func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
         guard let secret = subject.headerSafeSecret, let sid = sid(for: subject) else { return nil }
-        let path = subject.rule == Self.authToken ? "/2010-04-01/Accounts/\(sid).json" : "/2010-04-01/Accounts.json?PageSize=1"
-        return HTTPRequest(url: host.endpoint(path), headers: [("Authorization", CheckText.basic(sid, secret))])
+        let url =
+            subject.rule == Self.authToken
+            ? CheckSupport.url(host, "/2010-04-01/Accounts/\(sid).json")
+            : CheckSupport.url(host, "/2010-04-01/Accounts.json", query: [URLQueryItem(name: "PageSize", value: "1")])
+        return HTTPRequest(url: url, headers: [("Authorization", CheckText.basic(sid, secret))])
     }
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
         guard response.status == 200 else { return StatusReading.common(response) }
-        var account = ResponseBody.object(response)
+        var account = StatusReading.object(response)
         if let list = account?["accounts"] as? [[String: Any]] { account = list.first }
         let identity = [account?["friendly_name"] as? String, account?["sid"] as? String].compactMap { $0 }.joined(separator: ", ")
         return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: identity.isEmpty ? nil : identity))
