@@ -49,6 +49,17 @@ final class AWSCheckTests: XCTestCase {
             try XCTUnwrap(CheckFixture.header("Authorization", CheckFixture.request(fromContext))).contains("Credential=\(keyID)/"))
     }
 
+    func testWithTwoKeyPairsInAFileEachSecretSignsWithTheKeyIDWrittenNextToIt() throws {
+        let other = (id: "AKIAKXH64UWYN72WNZW7", secret: "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")
+        let text =
+            "[prod]\naws_access_key_id = \(keyID)\naws_secret_access_key = \(secret)\n[dev]\naws_access_key_id = \(other.id)\naws_secret_access_key = \(other.secret)\n"
+        let ids = [("aws-access-key-id", keyID), ("aws-access-key-id", other.id)]
+        let dev = CheckFixture.subject("aws-secret-access-key", other.secret, companions: ids, context: text)
+        XCTAssertTrue(try XCTUnwrap(CheckFixture.header("Authorization", CheckFixture.request(dev))).contains("Credential=\(other.id)/"))
+        let prod = CheckFixture.subject("aws-secret-access-key", secret, companions: ids, context: text)
+        XCTAssertTrue(try XCTUnwrap(CheckFixture.header("Authorization", CheckFixture.request(prod))).contains("Credential=\(keyID)/"))
+    }
+
     func testAKeyIDWithoutASecretOrATemporaryKeyWithoutItsTokenSendsNothing() {
         let check = AWSCheck()
         XCTAssertNil(CheckFixture.request(CheckFixture.subject("aws-access-key-id", keyID)))

@@ -8,9 +8,17 @@ extension VerificationSubject {
     /// secrets; anything else (a CR/LF that would split a header, a quote) sends nothing.
     var headerSafeSecret: String? { CheckText.headerSafe(secret) }
 
-    /// The secrets of the companions matched by one of `rules`, in the order the verifier gave them.
-    func companionSecrets(_ rules: Set<String>) -> [String] {
-        companions.filter { rules.contains($0.rule) }.compactMap { CheckText.headerSafe($0.secret) }
+    /// Of the companions matched by one of `rules`, the one written nearest this secret in the
+    /// context (a file with two key pairs pairs each secret with its own key id); nil when none.
+    func nearestCompanion(_ rules: Set<String>) -> String? {
+        let candidates = companions.filter { rules.contains($0.rule) }
+        guard candidates.count > 1, let own = context.firstRange(of: secret) else {
+            return candidates.first.flatMap { CheckText.headerSafe($0.secret) }
+        }
+        func distance(_ c: (rule: String, secret: [UInt8])) -> Int {
+            context.firstRange(of: c.secret).map { abs($0.lowerBound - own.lowerBound) } ?? Int.max
+        }
+        return candidates.min { distance($0) < distance($1) }.flatMap { CheckText.headerSafe($0.secret) }
     }
 
     /// The first identifier of a known shape (a literal prefix, then `length` bytes of one class)

@@ -20,7 +20,7 @@ struct TwilioCheck: ServiceCheck {
         if subject.rule == Self.authToken {
             return subject.contextIdentifier(prefixes: ["AC"], body: CheckText.isLowerHex, length: 32)
         }
-        return subject.companionSecrets(["twilio-api-key-sid"]).first
+        return subject.nearestCompanion(["twilio-api-key-sid"])
             ?? subject.contextIdentifier(prefixes: ["SK"], body: CheckText.isLowerHex, length: 32)
     }
 
