@@ -1,6 +1,6 @@
 import Foundation
 
-/// Anthropic (https://docs.anthropic.com/en/api/overview, /en/api/errors): API keys call
+/// Anthropic (https://docs.anthropic.com/en/api/overview, /en/api/errors, https://platform.claude.com/docs/en/api/admin/organizations/me): API keys call
 /// `GET https://api.anthropic.com/v1/models` (free, changes nothing); admin keys call
 /// `GET /v1/organizations/me`, which answers the organisation's `id` and `name`. Both send `x-api-key`
 /// and `anthropic-version: 2023-06-01`. 401 `authentication_error` is invalid; 403

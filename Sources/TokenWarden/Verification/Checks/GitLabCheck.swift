@@ -2,18 +2,18 @@ import Foundation
 
 /// GitLab (https://docs.gitlab.com/api/personal_access_tokens/#self-informational-endpoints): personal,
 /// project and group access tokens (`glpat-`) read themselves at `GET /api/v4/personal_access_tokens/self`,
-/// which answers their `scopes`, `expires_at`, `user_id` and `active`; a runner authentication token
-/// (`glrt-`) is checked with `POST /api/v4/runners/verify`; a CI/CD job token with `GET /api/v4/job`.
+/// which answers their `scopes`, `expires_at`, `user_id` and `active`; a CI/CD job token reads its job
+/// at `GET /api/v4/job`. Runner authentication tokens are not checked: `POST /runners/verify` wants
+/// the runner's `system_id` and records a runner manager for it, a write on the owner's instance.
 /// gitlab.com is fixed; a self-managed instance is taken only from a URL next to the token
 /// (`CI_SERVER_URL`, `GITLAB_URL`, …) or the config's allow list, and then the token goes only there.
 struct GitLabCheck: ServiceCheck {
     static let accessTokens: Set<String> = ["gitlab-pat", "gitlab-pat-routable"]
-    static let runnerToken = "gitlab-runner-auth-token"
     static let jobToken = "gitlab-cicd-job-token"
     static let instanceKeys = ["CI_SERVER_URL", "GITLAB_URL", "GITLAB_HOST", "GITLAB_BASE_URL", "CI_API_V4_URL"]
 
     let service = "gitlab"
-    var rules: Set<String> { Self.accessTokens.union([Self.runnerToken, Self.jobToken]) }
+    var rules: Set<String> { Self.accessTokens.union([Self.jobToken]) }
     let missingReason = "the token holds characters no GitLab token has"
 
     func hosts(for subject: VerificationSubject) -> [ServiceHost] {
@@ -28,11 +28,6 @@ struct GitLabCheck: ServiceCheck {
     func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
         guard let token = subject.headerSafeSecret else { return nil }
         switch subject.rule {
-        case Self.runnerToken:
-            return HTTPRequest(
-                method: "POST", url: CheckSupport.url(host, "/api/v4/runners/verify"),
-                headers: [("Content-Type", "application/x-www-form-urlencoded")],
-                body: Array("token=\(token)".utf8))
         case Self.jobToken:
             return HTTPRequest(url: CheckSupport.url(host, "/api/v4/job"), headers: [("JOB-TOKEN", token)])
         default:
@@ -42,10 +37,6 @@ struct GitLabCheck: ServiceCheck {
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
         switch (subject.rule, response.status) {
-        case (Self.runnerToken, 200):
-            return VerificationOutcome(.valid, "HTTP 200", facts: StatusReading.object(response).map(runnerFacts))
-        // runners/verify answers 403 for a token it does not know (documented), not 401.
-        case (Self.runnerToken, 403): return VerificationOutcome(.invalid, "HTTP 403")
         case (Self.jobToken, 200):
             let user = (StatusReading.object(response)?["user"] as? [String: Any])?["username"] as? String
             return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: user))
@@ -68,11 +59,5 @@ struct GitLabCheck: ServiceCheck {
         return LiveFacts(
             identity: identity.isEmpty ? nil : identity, scopes: body["scopes"] as? [String],
             expires: (body["expires_at"] as? String).flatMap { Day(parsing: $0) })
-    }
-
-    func runnerFacts(_ body: [String: Any]) -> LiveFacts {
-        LiveFacts(
-            identity: (body["id"] as? Int).map { "runner \($0)" },
-            expires: (body["token_expires_at"] as? String).flatMap { Day(parsing: $0) })
     }
 }
