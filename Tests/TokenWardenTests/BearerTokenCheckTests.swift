@@ -96,9 +96,10 @@ final class BearerTokenCheckTests: XCTestCase {
         let grained = CheckFixture.interpret(
             CheckFixture.response(
                 200,
-                #"{"name": "alice", "auth": {"accessToken": {"role": "fineGrained", "fineGrained": {"global": ["discussion.write"], "scoped": [{"entity": {"type": "model", "name": "alice/m"}, "permissions": ["repo.content.read", "repo.write"]}, {"entity": {"type": "org"}, "permissions": ["repo.write"]}]}}}}"#
+                #"{"name": "alice", "auth": {"accessToken": {"role": "fineGrained", "expiration": "2026-06-30T00:00:00.000Z", "fineGrained": {"global": ["discussion.write"], "scoped": [{"entity": {"type": "model", "name": "alice/m"}, "permissions": ["repo.content.read", "repo.write"]}, {"entity": {"type": "org"}, "permissions": ["repo.write"]}]}}}}"#
             ), subject)
         XCTAssertEqual(grained.facts?.scopes, ["discussion.write", "repo.content.read", "repo.write"])
+        XCTAssertEqual(grained.facts?.expires, Day(parsing: "2026-06-30"))
     }
 
     func testNPMAndTheRegistryATokenIsFor() {

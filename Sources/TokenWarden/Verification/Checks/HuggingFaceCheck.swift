@@ -2,7 +2,7 @@ import Foundation
 
 /// Hugging Face (https://huggingface.co/docs/hub/api, `huggingface_hub.whoami`):
 /// `GET https://huggingface.co/api/whoami-v2` with the token as a bearer. 200 answers the account
-/// (`name`) and the token (`auth.accessToken`: `role` read / write / fineGrained, and for fine-grained
+/// (`name`) and the token (`auth.accessToken`: `role` read / write / fineGrained, its `expiration`, and for fine-grained
 /// tokens their `fineGrained.global` and `fineGrained.scoped[].permissions`); 401 is an invalid token.
 struct HuggingFaceCheck: BearerTokenCheck {
     let service = "huggingface"
@@ -15,7 +15,9 @@ struct HuggingFaceCheck: BearerTokenCheck {
         guard response.status == 200 else { return StatusReading.common(response) }
         guard let body = StatusReading.object(response) else { return StatusReading.validUnread(response) }
         let token = (body["auth"] as? [String: Any])?["accessToken"] as? [String: Any]
-        return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: body["name"] as? String, scopes: token.flatMap(scopes)))
+        let expires = (token?["expiration"] as? String).flatMap { Day(parsing: String($0.prefix(10))) }
+        return VerificationOutcome(
+            .valid, "HTTP 200", facts: LiveFacts(identity: body["name"] as? String, scopes: token.flatMap(scopes), expires: expires))
     }
 
     /// `read` / `write` as the role says; a fine-grained token's permissions (`repo.write`, …), each once, in order.
