@@ -12,6 +12,8 @@ final class PairedSecretCheckTests: XCTestCase {
             ("echo \"\(pat)\" | docker login -u acmebot --password-stdin", "acmebot"),
             (#"{"username": "ci-user", "password": "\#(pat)"}"#, "ci-user"),
             ("DOCKERHUB_USERNAME=builder42\nDOCKERHUB_TOKEN=\(pat)", "builder42"),
+            // Text whose lower-case form is longer than it (İ) before the name.
+            ("# İİİİ notes\nDOCKER_USERNAME: acmeops\nDOCKER_PAT: \(pat)", "acmeops"),
         ] {
             let subject = CheckFixture.subject("dockerhub-pat", pat, context: context)
             let request = try XCTUnwrap(CheckFixture.request(subject), context)

@@ -19,13 +19,13 @@ struct DockerHubCheck: ServiceCheck {
     /// The name after the first of `nameKeys` (and its `=`, `:`, quotes, or an `_NAME`/`NAME` suffix).
     static func identifier(in context: [UInt8]) -> String? {
         let text = String(decoding: context, as: UTF8.self)
-        let lower = text.lowercased()
         for key in nameKeys {
-            var from = lower.startIndex
-            while let hit = lower.range(of: key, range: from..<lower.endIndex) {
+            var from = text.startIndex
+            // Searched case-insensitively in the text itself: indices of a lower-cased copy would not fit it.
+            while let hit = text.range(of: key, options: .caseInsensitive, range: from..<text.endIndex) {
                 from = hit.upperBound
                 let rest = text[hit.upperBound...].drop { $0.isLetter || $0 == "_" }.drop { " \t\"':=".contains($0) }
-                // Docker Hub names: 4 to 30 lower-case letters and digits (organisations may have - and _).
+                // Docker Hub names: lower-case letters and digits, 4 to 30 for users (organisations may be shorter, with - and _).
                 let name = rest.prefix { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
                 if (2...30).contains(name.count), rest.dropFirst(name.count).first.map({ !$0.isLetter && !$0.isNumber }) ?? true {
                     return String(name)
