@@ -24,12 +24,18 @@ final class PairedSecretCheckTests: XCTestCase {
             XCTAssertEqual(
                 CheckFixture.interpret(CheckFixture.response(200, #"{"access_token": "eyJ..."}"#), subject).facts?.identity, name)
         }
+        // Two accounts' tokens: each goes with the name written nearest it.
+        let org = "dckr_oat_wEpgnR74KLO10yZ2ChVIHNaQzlMKYdIL"
+        let two = "DOCKER_USERNAME=acmebot\nDOCKER_PAT=\(pat)\n\n\nDOCKER_ORG=acmeorg\nDOCKER_ORG_TOKEN=\(org)\n"
+        XCTAssertEqual(DockerHubCheck.identifier(for: CheckFixture.subject("dockerhub-pat", pat, context: two)), "acmebot")
+        XCTAssertEqual(DockerHubCheck.identifier(for: CheckFixture.subject("dockerhub-org-access-token", org, context: two)), "acmeorg")
         let alone = CheckFixture.subject("dockerhub-pat", pat, context: "TOKEN=\(pat)")
         XCTAssertNil(CheckFixture.request(alone))
         XCTAssertTrue((DockerHubCheck() as any ServiceCheck).missingReason.contains("user or organisation name"))
-        XCTAssertEqual(
-            CheckFixture.interpret(CheckFixture.response(401, #"{"detail":"Incorrect authentication credentials"}"#), alone).status,
-            .invalid)
+        let named = CheckFixture.subject("dockerhub-pat", pat, context: "docker login -u acmebot -p \(pat)")
+        let rejected = CheckFixture.interpret(CheckFixture.response(401, #"{"detail":"Incorrect authentication credentials"}"#), named)
+        XCTAssertEqual(rejected.status, .invalid)
+        XCTAssertEqual(rejected.reason, "HTTP 401 for the name acmebot")
     }
 
     func testTwilioAuthTokenUsesTheAccountSIDFromTheText() throws {

@@ -4,10 +4,12 @@ import Foundation
 /// `POST https://hub.docker.com/v2/auth/token` with `{"identifier": USER, "secret": TOKEN}` answers 200
 /// and a short-lived `access_token` for a valid personal (or organisation) access token, 401 for a
 /// wrong one. The identifier is the user (or organisation) name, read from the text next to the
-/// token (`docker login -u NAME`, `"username": "NAME"`, `DOCKER_USERNAME=NAME`); without one nothing is sent.
+/// token, the one written nearest it (`docker login -u NAME`, `"username": "NAME"`, `DOCKER_USERNAME=NAME`,
+/// `DOCKER_ORG=NAME`); without one nothing is sent, and a 401 names the name it was tried with.
 struct DockerHubCheck: ServiceCheck {
     static let nameKeys = [
         "docker login -u", "docker login --username", "--username", "username", "docker_user", "dockerhub_user", "docker_org",
+        "dockerhub_org",
     ]
 
     let service = "dockerhub"
@@ -16,9 +18,13 @@ struct DockerHubCheck: ServiceCheck {
 
     func hosts(for subject: VerificationSubject) -> [ServiceHost] { [.fixed("https://hub.docker.com")] }
 
-    /// The name after the first of `nameKeys` (and its `=`, `:`, quotes, or an `_NAME`/`NAME` suffix).
-    static func identifier(in context: [UInt8]) -> String? {
-        let text = String(decoding: context, as: UTF8.self)
+    /// The name after one of `nameKeys` (and its `=`, `:`, quotes, or an `_NAME`/`NAME` suffix) written
+    /// nearest the token: a file with two accounts' tokens pairs each with its own name.
+    static func identifier(for subject: VerificationSubject) -> String? {
+        let text = String(decoding: subject.context, as: UTF8.self)
+        let secret = String(decoding: subject.secret, as: UTF8.self)
+        let anchor = text.range(of: secret).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) } ?? 0
+        var best: (distance: Int, name: String)?
         for key in nameKeys {
             var from = text.startIndex
             // Searched case-insensitively in the text itself: indices of a lower-cased copy would not fit it.
@@ -27,16 +33,17 @@ struct DockerHubCheck: ServiceCheck {
                 let rest = text[hit.upperBound...].drop { $0.isLetter || $0 == "_" }.drop { " \t\"':=".contains($0) }
                 // Docker Hub names: lower-case letters and digits, 4 to 30 for users (organisations may be shorter, with - and _).
                 let name = rest.prefix { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
-                if (2...30).contains(name.count), rest.dropFirst(name.count).first.map({ !$0.isLetter && !$0.isNumber }) ?? true {
-                    return String(name)
-                }
+                guard (2...30).contains(name.count), rest.dropFirst(name.count).first.map({ !$0.isLetter && !$0.isNumber }) ?? true
+                else { continue }
+                let distance = abs(text.utf8.distance(from: text.startIndex, to: hit.lowerBound) - anchor)
+                if best == nil || distance < best!.distance { best = (distance, String(name)) }
             }
         }
-        return nil
+        return best?.name
     }
 
     func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
-        guard let token = subject.headerSafeSecret, let name = Self.identifier(in: subject.context),
+        guard let token = subject.headerSafeSecret, let name = Self.identifier(for: subject),
             let body = try? JSONSerialization.data(withJSONObject: ["identifier": name, "secret": token], options: [.sortedKeys])
         else { return nil }
         return HTTPRequest(
@@ -46,7 +53,12 @@ struct DockerHubCheck: ServiceCheck {
     }
 
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
-        guard response.status == 200 else { return StatusReading.common(response) }
-        return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: Self.identifier(in: subject.context)))
+        let name = Self.identifier(for: subject)
+        switch response.status {
+        case 200: return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: name))
+        // The pair was rejected: say which name was tried, since it was read from the text.
+        case 401: return VerificationOutcome(.invalid, "HTTP 401 for the name \(name ?? "?")")
+        default: return StatusReading.common(response)
+        }
     }
 }
