@@ -58,6 +58,17 @@ final class AWSCheckTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(CheckFixture.header("Authorization", CheckFixture.request(dev))).contains("Credential=\(other.id)/"))
         let prod = CheckFixture.subject("aws-secret-access-key", secret, companions: ids, context: text)
         XCTAssertTrue(try XCTUnwrap(CheckFixture.header("Authorization", CheckFixture.request(prod))).contains("Credential=\(keyID)/"))
+        // A key id signs with the secret written after it, not the other pair's.
+        let secrets = [("aws-secret-access-key", secret), ("aws-secret-access-key", other.secret)]
+        let devID = try XCTUnwrap(
+            CheckFixture.request(CheckFixture.subject("aws-access-key-id", other.id, companions: secrets, context: text)))
+        let signer = AWSSignatureV4(
+            credentials: .init(accessKeyID: other.id, secretAccessKey: other.secret), region: "us-east-1", service: "sts")
+        let expected = signer.signingHeaders(
+            method: "POST", url: devID.url, headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
+            body: devID.body!,
+            date: CheckFixture.now)
+        XCTAssertEqual(CheckFixture.header("Authorization", devID), expected.last?.value)
     }
 
     func testAKeyIDWithoutASecretOrATemporaryKeyWithoutItsTokenSendsNothing() {

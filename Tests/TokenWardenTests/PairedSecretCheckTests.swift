@@ -50,6 +50,14 @@ final class PairedSecretCheckTests: XCTestCase {
         XCTAssertEqual(valid.facts?.identity, "Acme prod, \(sid)")
         XCTAssertEqual(CheckFixture.interpret(CheckFixture.response(401, #"{"code": 20003}"#), subject).status, .invalid)
         XCTAssertNil(CheckFixture.request(CheckFixture.subject("twilio-auth-token", token, context: "TWILIO_AUTH_TOKEN=\(token)")))
+        // Two accounts in one file: the token goes with the SID written next to it.
+        let staging = "AC0884b2f58435f25c1a752d03a4586008"
+        let two = "PROD_SID=\(sid)\nPROD_AUTH_TOKEN=\(token)\nSTAGING_SID=\(staging)\nSTAGING_AUTH_TOKEN=ee44703f533ebda0238e42cca087efa2\n"
+        let second = CheckFixture.subject("twilio-auth-token", "ee44703f533ebda0238e42cca087efa2", context: two)
+        XCTAssertEqual(CheckFixture.request(second)?.url.path, "/2010-04-01/Accounts/\(staging).json")
+        XCTAssertEqual(
+            CheckFixture.request(CheckFixture.subject("twilio-auth-token", token, context: two))?.url.path,
+            "/2010-04-01/Accounts/\(sid).json")
     }
 
     func testTwilioAPIKeySecretUsesItsKeySIDCompanion() throws {

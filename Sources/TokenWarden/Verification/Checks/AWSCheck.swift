@@ -20,9 +20,11 @@ struct AWSCheck: ServiceCheck {
 
     func credentials(for subject: VerificationSubject) -> AWSSignatureV4.Credentials? {
         guard let own = subject.headerSafeSecret else { return nil }
-        let keyID = Self.keyID.contains(subject.rule) ? own : subject.nearestCompanion(Self.keyID) ?? contextKeyID(subject)
-        let secret = Self.secretKey.contains(subject.rule) ? own : subject.nearestCompanion(Self.secretKey)
-        let token = Self.sessionToken.contains(subject.rule) ? own : subject.nearestCompanion(Self.sessionToken)
+        let keyID = Self.keyID.contains(subject.rule) ? own : subject.nearestCompanion(Self.keyID, before: true) ?? contextKeyID(subject)
+        let secret =
+            Self.secretKey.contains(subject.rule)
+            ? own : subject.nearestCompanion(Self.secretKey, before: !Self.keyID.contains(subject.rule))
+        let token = Self.sessionToken.contains(subject.rule) ? own : subject.nearestCompanion(Self.sessionToken, before: false)
         guard let keyID, let secret else { return nil }
         // STS rejects a temporary key without its token: sending it would only prove nothing.
         if keyID.hasPrefix("ASIA"), token == nil { return nil }

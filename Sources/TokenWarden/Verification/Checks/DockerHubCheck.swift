@@ -4,7 +4,7 @@ import Foundation
 /// `POST https://hub.docker.com/v2/auth/token` with `{"identifier": USER, "secret": TOKEN}` answers 200
 /// and a short-lived `access_token` for a valid personal (or organisation) access token, 401 for a
 /// wrong one. The identifier is the user (or organisation) name, read from the text next to the
-/// token, the one written nearest it (`docker login -u NAME`, `"username": "NAME"`, `DOCKER_USERNAME=NAME`,
+/// token, the one written nearest ahead of it (`docker login -u NAME`, `"username": "NAME"`, `DOCKER_USERNAME=NAME`,
 /// `DOCKER_ORG=NAME`); without one nothing is sent, and a 401 names the name it was tried with.
 struct DockerHubCheck: ServiceCheck {
     static let nameKeys = [
@@ -19,12 +19,11 @@ struct DockerHubCheck: ServiceCheck {
     func hosts(for subject: VerificationSubject) -> [ServiceHost] { [.fixed("https://hub.docker.com")] }
 
     /// The name after one of `nameKeys` (and its `=`, `:`, quotes, or an `_NAME`/`NAME` suffix) written
-    /// nearest the token: a file with two accounts' tokens pairs each with its own name.
+    /// nearest ahead of the token (else nearest after it): a file with two accounts' tokens pairs each
+    /// with its own name.
     static func identifier(for subject: VerificationSubject) -> String? {
         let text = String(decoding: subject.context, as: UTF8.self)
-        let secret = String(decoding: subject.secret, as: UTF8.self)
-        let anchor = text.range(of: secret).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) } ?? 0
-        var best: (distance: Int, name: String)?
+        var found: [(offset: Int, text: [UInt8])] = []
         for key in nameKeys {
             var from = text.startIndex
             // Searched case-insensitively in the text itself: indices of a lower-cased copy would not fit it.
@@ -35,11 +34,10 @@ struct DockerHubCheck: ServiceCheck {
                 let name = rest.prefix { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
                 guard (2...30).contains(name.count), rest.dropFirst(name.count).first.map({ !$0.isLetter && !$0.isNumber }) ?? true
                 else { continue }
-                let distance = abs(text.utf8.distance(from: text.startIndex, to: hit.lowerBound) - anchor)
-                if best == nil || distance < best!.distance { best = (distance, String(name)) }
+                found.append((text.utf8.distance(from: text.startIndex, to: hit.lowerBound), Array(name.utf8)))
             }
         }
-        return best?.name
+        return subject.nearest(found, before: true).map { String(decoding: $0, as: UTF8.self) }
     }
 
     func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {

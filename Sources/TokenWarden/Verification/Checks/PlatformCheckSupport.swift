@@ -8,23 +8,33 @@ extension VerificationSubject {
     /// secrets; anything else (a CR/LF that would split a header, a quote) sends nothing.
     var headerSafeSecret: String? { CheckText.headerSafe(secret) }
 
-    /// Of the companions matched by one of `rules`, the one written nearest this secret in the
-    /// context (a file with two key pairs pairs each secret with its own key id); nil when none.
-    func nearestCompanion(_ rules: Set<String>) -> String? {
+    /// Of the companions matched by one of `rules`, the one written nearest this secret on the side
+    /// such pairs are written in (`before`: a key id or SID ahead of its secret; else after), the
+    /// nearest on the other side when there is none: a file with two key pairs pairs each secret with
+    /// its own key id. Nil when none.
+    func nearestCompanion(_ rules: Set<String>, before: Bool) -> String? {
         let candidates = companions.filter { rules.contains($0.rule) }
-        guard candidates.count > 1, let own = context.firstRange(of: secret) else {
-            return candidates.first.flatMap { CheckText.headerSafe($0.secret) }
-        }
-        func distance(_ c: (rule: String, secret: [UInt8])) -> Int {
-            context.firstRange(of: c.secret).map { abs($0.lowerBound - own.lowerBound) } ?? Int.max
-        }
-        return candidates.min { distance($0) < distance($1) }.flatMap { CheckText.headerSafe($0.secret) }
+        guard candidates.count > 1 else { return candidates.first.flatMap { CheckText.headerSafe($0.secret) } }
+        let placed = candidates.compactMap { c in context.firstRange(of: c.secret).map { (offset: $0.lowerBound, text: c.secret) } }
+        return nearest(placed, before: before).flatMap { CheckText.headerSafe($0) }
+            ?? candidates.first.flatMap { CheckText.headerSafe($0.secret) }
     }
 
-    /// The first identifier of a known shape (a literal prefix, then `length` bytes of one class)
-    /// in the context window, for identifiers found next to a secret (a Twilio account SID, an AWS key id).
-    func contextIdentifier(prefixes: [String], body: (UInt8) -> Bool, length: Int) -> String? {
-        CheckText.identifier(in: context, prefixes: prefixes, body: body, length: length)
+    /// The identifier of a known shape (a literal prefix, then `length` bytes of one class) written
+    /// nearest this secret in the context window, on the side it is usually written (a Twilio
+    /// account SID before its auth token, an AWS key id before its secret key).
+    func contextIdentifier(prefixes: [String], body: (UInt8) -> Bool, length: Int, before: Bool = true) -> String? {
+        let found = CheckText.identifiers(in: context, prefixes: prefixes, body: body, length: length)
+        return nearest(found.map { ($0.offset, Array($0.text.utf8)) }, before: before).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Of texts at offsets of the context, the nearest on the preferred side of this secret, else the
+    /// nearest on the other; the first when the secret is not in the context.
+    func nearest(_ placed: [(offset: Int, text: [UInt8])], before: Bool) -> [UInt8]? {
+        guard let own = context.firstRange(of: secret) else { return placed.first?.text }
+        let ahead = placed.filter { $0.offset + $0.text.count <= own.lowerBound }.max { $0.offset < $1.offset }
+        let behind = placed.filter { $0.offset >= own.upperBound }.min { $0.offset < $1.offset }
+        return (before ? ahead ?? behind : behind ?? ahead)?.text
     }
 }
 
@@ -37,22 +47,23 @@ enum CheckText {
     static func isAlnum(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
     static func isLowerHex(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x61...0x66).contains(b) }
 
-    /// A prefix followed by exactly `length` bytes satisfying `body`, not inside a longer alphanumeric run.
-    static func identifier(in text: [UInt8], prefixes: [String], body: (UInt8) -> Bool, length: Int) -> String? {
+    /// Each prefix followed by exactly `length` bytes satisfying `body`, not inside a longer
+    /// alphanumeric run, with its offset.
+    static func identifiers(in text: [UInt8], prefixes: [String], body: (UInt8) -> Bool, length: Int) -> [(offset: Int, text: String)] {
+        var found: [(offset: Int, text: String)] = []
         for prefix in prefixes {
             let p = Array(prefix.utf8)
-            guard text.count >= p.count + length else { continue }
             var i = 0
             while i + p.count + length <= text.count {
                 defer { i += 1 }
-                guard text[i..<(i + p.count)].elementsEqual(p), i == 0 || !isAlnum(text[i - 1]) else { continue }
-                let run = text[(i + p.count)..<(i + p.count + length)]
                 let end = i + p.count + length
-                guard run.allSatisfy(body), end == text.count || !isAlnum(text[end]) else { continue }
-                return String(decoding: text[i..<end], as: UTF8.self)
+                guard text[i..<(i + p.count)].elementsEqual(p), i == 0 || !isAlnum(text[i - 1]),
+                    text[(i + p.count)..<end].allSatisfy(body), end == text.count || !isAlnum(text[end])
+                else { continue }
+                found.append((i, String(decoding: text[i..<end], as: UTF8.self)))
             }
         }
-        return nil
+        return found
     }
 
     /// Standard base64 (`user:password` in an HTTP Basic header).

@@ -19,7 +19,8 @@ struct StripeCheck: BearerTokenCheck {
             return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: identity.isEmpty ? nil : identity))
         case 403:
             let message = ((StatusReading.object(response)?["error"] as? [String: Any])?["message"] as? String) ?? ""
-            let account = CheckText.identifier(in: Array(message.utf8), prefixes: ["acct_"], body: CheckText.isAlnum, length: 16)
+            let account = CheckText.identifiers(in: Array(message.utf8), prefixes: ["acct_"], body: CheckText.isAlnum, length: 16).first?
+                .text
             return VerificationOutcome(
                 .valid, "HTTP 403: a restricted key without the right to read the account", facts: LiveFacts(identity: account))
         default:

@@ -20,7 +20,7 @@ struct TwilioCheck: ServiceCheck {
         if subject.rule == Self.authToken {
             return subject.contextIdentifier(prefixes: ["AC"], body: CheckText.isLowerHex, length: 32)
         }
-        return subject.nearestCompanion(["twilio-api-key-sid"])
+        return subject.nearestCompanion(["twilio-api-key-sid"], before: true)
             ?? subject.contextIdentifier(prefixes: ["SK"], body: CheckText.isLowerHex, length: 32)
     }
 
