@@ -69,10 +69,13 @@ public struct Verifier: Sendable {
         }
     }
 
+    /// How a `--dry-run` verdict's reason starts; the host and its origin follow.
+    static let dryRunPrefix = "dry run: would send to "
+
     /// With `--dry-run`: where the secret would go, and nothing sent.
     static func plan(_ job: Job) -> LiveVerdict {
         LiveVerdict(
-            status: .unknown, reason: "dry run: would send to \(job.host.base.absoluteString) (\(job.host.origin.rawValue))",
+            status: .unknown, reason: dryRunPrefix + "\(job.host.base.absoluteString) (\(job.host.origin.rawValue))",
             host: job.host.base.host)
     }
 

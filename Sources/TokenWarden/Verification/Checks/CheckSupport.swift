@@ -60,9 +60,11 @@ enum CheckSupport {
                 add(rest.prefix { !" \t\"'".contains($0) })
             }
         }
-        for word in text.split(whereSeparator: { " \t\n\r\"'<>()[]{},;`".contains($0) }) where word.lowercased().hasPrefix("https://") {
-            let host = URLComponents(string: String(word))?.host?.lowercased() ?? ""
-            if hostWords.contains(where: host.contains) { add(word) }
+        for word in text.split(whereSeparator: { " \t\n\r\"'<>()[]{},;`".contains($0) }) {
+            guard let start = word.range(of: "https://", options: .caseInsensitive) else { continue }
+            let url = word[start.lowerBound...]
+            let host = URLComponents(string: String(url))?.host?.lowercased() ?? ""
+            if hostWords.contains(where: host.contains) { add(url) }
         }
         return found
     }
