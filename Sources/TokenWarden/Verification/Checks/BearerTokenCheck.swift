@@ -8,12 +8,19 @@ protocol BearerTokenCheck: ServiceCheck {
     func path(for subject: VerificationSubject) -> String
     /// Query items of the request (`limit=1`); none unless a check says.
     func query(for subject: VerificationSubject) -> [URLQueryItem]
+    /// What a 200 tells of the secret (its owner, scopes); the other statuses read as `StatusReading.common`.
+    func facts(_ response: HTTPResponse, for subject: VerificationSubject) -> LiveFacts
 }
 
 extension BearerTokenCheck {
     var missingReason: String { "the secret holds bytes no HTTP header may carry" }
 
     func query(for subject: VerificationSubject) -> [URLQueryItem] { [] }
+
+    func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
+        guard response.status == 200 else { return StatusReading.common(response) }
+        return VerificationOutcome(.valid, "HTTP 200", facts: facts(response, for: subject))
+    }
 
     func hosts(for subject: VerificationSubject) -> [ServiceHost] { [.fixed(base)] }
 

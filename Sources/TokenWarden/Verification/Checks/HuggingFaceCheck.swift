@@ -11,13 +11,11 @@ struct HuggingFaceCheck: BearerTokenCheck {
 
     func path(for subject: VerificationSubject) -> String { "/api/whoami-v2" }
 
-    func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
-        guard response.status == 200 else { return StatusReading.common(response) }
-        guard let body = StatusReading.object(response) else { return StatusReading.validUnread(response) }
-        let token = (body["auth"] as? [String: Any])?["accessToken"] as? [String: Any]
+    func facts(_ response: HTTPResponse, for subject: VerificationSubject) -> LiveFacts {
+        let body = StatusReading.object(response)
+        let token = (body?["auth"] as? [String: Any])?["accessToken"] as? [String: Any]
         let expires = (token?["expiration"] as? String).flatMap { Day(parsing: String($0.prefix(10))) }
-        return VerificationOutcome(
-            .valid, "HTTP 200", facts: LiveFacts(identity: body["name"] as? String, scopes: token.flatMap(scopes), expires: expires))
+        return LiveFacts(identity: body?["name"] as? String, scopes: token.flatMap(scopes), expires: expires)
     }
 
     /// `read` / `write` as the role says; a fine-grained token's permissions (`repo.write`, …), each once, in order.

@@ -33,8 +33,7 @@ struct NPMCheck: BearerTokenCheck {
 
     func path(for subject: VerificationSubject) -> String { "/-/whoami" }
 
-    func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
-        guard response.status == 200 else { return StatusReading.common(response) }
-        return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: StatusReading.object(response)?["username"] as? String))
+    func facts(_ response: HTTPResponse, for subject: VerificationSubject) -> LiveFacts {
+        LiveFacts(identity: StatusReading.object(response)?["username"] as? String)
     }
 }

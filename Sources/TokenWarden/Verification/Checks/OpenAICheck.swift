@@ -20,8 +20,7 @@ struct OpenAICheck: BearerTokenCheck {
         subject.rule == Self.admin ? [URLQueryItem(name: "limit", value: "1")] : []
     }
 
-    func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
-        guard response.status == 200 else { return StatusReading.common(response) }
-        return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: response.headers["openai-organization"]))
+    func facts(_ response: HTTPResponse, for subject: VerificationSubject) -> LiveFacts {
+        LiveFacts(identity: response.headers["openai-organization"])
     }
 }

@@ -10,8 +10,7 @@ struct SendGridCheck: BearerTokenCheck {
 
     func path(for subject: VerificationSubject) -> String { "/v3/scopes" }
 
-    func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
-        guard response.status == 200 else { return StatusReading.common(response) }
-        return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(scopes: StatusReading.object(response)?["scopes"] as? [String]))
+    func facts(_ response: HTTPResponse, for subject: VerificationSubject) -> LiveFacts {
+        LiveFacts(scopes: StatusReading.object(response)?["scopes"] as? [String])
     }
 }

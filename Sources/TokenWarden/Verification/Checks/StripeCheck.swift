@@ -11,12 +11,15 @@ struct StripeCheck: BearerTokenCheck {
 
     func path(for subject: VerificationSubject) -> String { "/v1/account" }
 
+    func facts(_ response: HTTPResponse, for subject: VerificationSubject) -> LiveFacts {
+        let body = StatusReading.object(response)
+        let identity = [body?["id"] as? String, body?["email"] as? String].compactMap { $0 }.joined(separator: ", ")
+        return LiveFacts(identity: identity.isEmpty ? nil : identity)
+    }
+
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
         switch response.status {
-        case 200:
-            let body = StatusReading.object(response)
-            let identity = [body?["id"] as? String, body?["email"] as? String].compactMap { $0 }.joined(separator: ", ")
-            return VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(identity: identity.isEmpty ? nil : identity))
+        case 200: return VerificationOutcome(.valid, "HTTP 200", facts: facts(response, for: subject))
         case 403:
             let message = ((StatusReading.object(response)?["error"] as? [String: Any])?["message"] as? String) ?? ""
             let account = CheckText.identifiers(in: Array(message.utf8), prefixes: ["acct_"], body: CheckText.isAlnum, length: 16).first?
