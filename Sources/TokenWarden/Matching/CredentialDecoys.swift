@@ -200,5 +200,4 @@ extension Decoys {
         return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
     }
 
-    @inline(__always) static func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
 }

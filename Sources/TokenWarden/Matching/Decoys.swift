@@ -167,9 +167,9 @@ enum Decoys {
     /// `PKCS11_DEFAULT_PROMPT`, `FORBIDDEN_VALUE2`: SCREAMING_SNAKE words name a constant; a token is
     /// not two or more upper-case words joined by `_`.
     static func isConstantName(_ b: UnsafeRawBufferPointer) -> Bool {
-        guard let first = b.first, first >= 0x41 && first <= 0x5A else { return false }
-        guard b.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || isDigit($0) || $0 == UInt8(ascii: "_") }) else { return false }
-        let words = b.split(separator: UInt8(ascii: "_")).filter { $0.prefix(3).allSatisfy { $0 >= 0x41 && $0 <= 0x5A } && $0.count >= 3 }
+        guard let first = b.first, isUpper(first) else { return false }
+        guard b.allSatisfy({ isUpper($0) || isDigit($0) || $0 == UInt8(ascii: "_") }) else { return false }
+        let words = b.split(separator: UInt8(ascii: "_")).filter { $0.prefix(3).allSatisfy(isUpper) && $0.count >= 3 }
         return words.count >= 2
     }
 
@@ -188,6 +188,7 @@ enum Decoys {
     }
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    @inline(__always) static func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
     @inline(__always) static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
     @inline(__always) static func isHexDigit(_ c: UInt8) -> Bool { isDigit(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66) }
 }

@@ -158,6 +158,9 @@ public protocol ServiceCheck: Sendable {
     func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest?
     /// What the documented response means.
     func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome
+    /// Why `request(for:on:now:)` gave nothing, for the report (a requirement, so a check's own
+    /// reason is the one reported through `any ServiceCheck`).
+    var missingReason: String { get }
 }
 
 extension ServiceCheck {
