@@ -21,15 +21,26 @@ final class RemoteScanTests: CLITestCase {
         return (bare, root)
     }
 
+    /// A temporary directory of the test's own for the scans' clones (`TMPDIR`): other processes on the
+    /// machine clone into the shared one at the same time.
+    private var clones: URL!
+
+    override func setUpWithError() throws {
+        clones = try TestSupport.temporaryDirectory(self)
+    }
+
     private func clonesLeft() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("tokenwarden-clone-") }
+        try FileManager.default.contentsOfDirectory(atPath: clones.path).filter { $0.hasPrefix("tokenwarden-clone-") }
+    }
+
+    private func scan(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+        try run(["scan"] + arguments, in: directory, environment: ["TMPDIR": clones.path])
     }
 
     func testFileURLScansTheHistoryAndRemovesTheClone() throws {
         let (bare, _) = try bareRepository()
-        let before = Set(try clonesLeft())
         let url = "file://\(bare.path)"
-        let r = try run(["scan", url, "--format", "json"], in: try TestSupport.temporaryDirectory(self))
+        let r = try scan([url, "--format", "json"], in: try TestSupport.temporaryDirectory(self))
         XCTAssertEqual(r.status, 1, r.stderr)
         let doc = try report(r)
         // The secret is gone from HEAD: only the history (the default for a URL) has it.
@@ -39,7 +50,7 @@ final class RemoteScanTests: CLITestCase {
         XCTAssertEqual(doc.scope?.mode, "history")
         XCTAssertEqual(doc.scope?.input, url)
         XCTAssertFalse(r.stdout.contains("tokenwarden-clone-"), "the temporary clone's path is not in the report")
-        XCTAssertEqual(Set(try clonesLeft()), before, "the clone is removed after the scan")
+        XCTAssertEqual(try clonesLeft(), [], "the clone is removed after the scan")
     }
 
     func testGitDaemonURLOnLoopback() throws {
@@ -60,12 +71,12 @@ final class RemoteScanTests: CLITestCase {
         }
         try Self.waitForListener(port: port)
         let url = "git://127.0.0.1:\(port)/\(bare.lastPathComponent)"
-        let r = try run(["scan", url, "--format", "json"], in: try TestSupport.temporaryDirectory(self))
+        let r = try scan([url, "--format", "json"], in: try TestSupport.temporaryDirectory(self))
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertEqual(try report(r).findings.map(\.path), ["src/app.py"])
         XCTAssertTrue(r.stderr.contains("git:// is neither encrypted nor authenticated"), r.stderr)
         // A repository the daemon does not have: one line, exit 2.
-        let missing = try run(["scan", "git://127.0.0.1:\(port)/nothing.git"])
+        let missing = try scan(["git://127.0.0.1:\(port)/nothing.git"])
         XCTAssertEqual(missing.status, 2)
         XCTAssertEqual(missing.stderr.split(separator: "\n").count, 1, missing.stderr)
         XCTAssertTrue(missing.stderr.hasPrefix("tokenwarden: error: git clone:"), missing.stderr)
@@ -73,19 +84,18 @@ final class RemoteScanTests: CLITestCase {
 
     func testAURLThatCannotBeClonedIsOneLineWithoutItsPassword() throws {
         let dir = try TestSupport.temporaryDirectory(self)
-        let before = Set(try clonesLeft())
-        let r = try run(["scan", "file://user:hunter2secret@\(dir.path)/none.git"], in: dir)
+        let r = try scan(["file://user:hunter2secret@\(dir.path)/none.git"], in: dir)
         XCTAssertEqual(r.status, 2)
         XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
         XCTAssertFalse(r.stderr.contains("hunter2secret"), r.stderr)
-        XCTAssertEqual(Set(try clonesLeft()), before, "a failed clone leaves nothing behind")
+        XCTAssertEqual(try clonesLeft(), [], "a failed clone leaves nothing behind")
         // Transports that run a command or are not encrypted are refused before git runs.
         for url in ["ext::sh -c touch% /tmp/pwned", "http://127.0.0.1:9/repo.git"] {
-            let refused = try run(["scan", url], in: dir)
+            let refused = try scan([url], in: dir)
             XCTAssertEqual(refused.status, 2, url)
             XCTAssertTrue(refused.stderr.contains("transport is not allowed"), refused.stderr)
         }
-        let staged = try run(["scan", "--staged", "https://example.org/r.git"], in: dir)
+        let staged = try scan(["--staged", "https://example.org/r.git"], in: dir)
         XCTAssertEqual(staged.status, 2)
         XCTAssertTrue(staged.stderr.contains("a URL is scanned by its history"), staged.stderr)
     }
@@ -102,18 +112,18 @@ final class RemoteScanTests: CLITestCase {
             }
         }
         XCTAssertTrue(listening)
-        let before = Set(try clonesLeft())
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = ["scan", "git://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/silent.git"]
         process.standardError = FileHandle.nullDevice
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": clones.path]) { $1 }
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
         try process.run()
         var started: Set<String> = []
         for _ in 0..<200 where started.isEmpty {
             usleep(50_000)
-            started = Set(try clonesLeft()).subtracting(before)
+            started = Set(try clonesLeft())
         }
         XCTAssertFalse(started.isEmpty, "the clone's directory appeared")
         process.terminate()  // SIGTERM, as a CI runner cancelling the job sends
@@ -124,7 +134,7 @@ final class RemoteScanTests: CLITestCase {
         }
         XCTAssertEqual(process.terminationReason, .uncaughtSignal)
         XCTAssertEqual(process.terminationStatus, SIGTERM)
-        XCTAssertTrue(Set(try clonesLeft()).isDisjoint(with: started), "the interrupted clone is removed")
+        XCTAssertEqual(try clonesLeft(), [], "the interrupted clone is removed")
     }
 
     /// 127.0.0.1:`port` (0: any free port, when bound).

@@ -176,9 +176,9 @@ final class ScaleOutTests: CLITestCase {
 
     func testReposScansEveryHistoryWithPathsPerRepositoryAndClonesIntoATemporaryDirectory() throws {
         let (list, _) = try makeOrganisation()
-        let before = Set(
-            try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("tokenwarden-clone-") })
-        let r = try run(["scan", "--repos", list.path, "--format", "json"])
+        // Clones go to a directory of the test's own: other processes clone into the shared one meanwhile.
+        let clones = try TestSupport.temporaryDirectory(self)
+        let r = try run(["scan", "--repos", list.path, "--format", "json"], environment: ["TMPDIR": clones.path])
         XCTAssertEqual(r.status, 1, r.stderr)
         let doc = try report(r)
         for label in ["../api/", "../web/", "../mirrors/api.git/", "file://"] {
@@ -192,9 +192,8 @@ final class ScaleOutTests: CLITestCase {
         XCTAssertEqual(doc.scope?.input, list.path)
         XCTAssertEqual(doc.skipped.filter { $0.reason != .binary }, [])
         XCTAssertEqual(doc.skipped.filter { $0.path == "../web/logo.png" }.count, 3, "skips carry the repository too")
-        let after = Set(
-            try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("tokenwarden-clone-") })
-        XCTAssertEqual(after.subtracting(before), [], "the clone's temporary directory is removed")
+        let left = try FileManager.default.contentsOfDirectory(atPath: clones.path).filter { $0.hasPrefix("tokenwarden-clone-") }
+        XCTAssertEqual(left, [], "the clone's temporary directory is removed")
         // Run from elsewhere, relative entries still resolve against the list's directory.
         let elsewhere = try run(["scan", "--repos", list.path, "--format", "json"], in: try TestSupport.temporaryDirectory(self))
         XCTAssertEqual(try comparable(elsewhere.stdout), try comparable(r.stdout))
