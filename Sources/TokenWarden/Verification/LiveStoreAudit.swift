@@ -1,0 +1,172 @@
+/// `store audit --live`: each registered token whose raw value the environment holds (its
+/// `stored_in: env:NAME`, read as `store check-env` reads it) is checked with its service, and
+/// what the service reports is compared with what the store declares. Raw values are only ever
+/// read from the environment for the one request; the store keeps fingerprints only.
+public enum LiveStoreAudit {
+    /// Where a token's raw value came from, or why there is none.
+    public enum RawValue: Sendable, Equatable {
+        /// `env:NAME` holds the registered token (its fingerprint matches).
+        case environment(String)
+        /// Nothing to check with: no `env:` place, unset variables, or variables holding another value.
+        case unavailable(String)
+    }
+
+    /// What differs between the store and the service, one kind a line.
+    public struct Problem: Codable, Sendable, Equatable {
+        public enum Kind: String, Codable, Sendable {
+            /// The service rejects the token, yet the store still lists it.
+            case revoked = "revoked-still-registered"
+            /// The service reports scopes the store does not declare.
+            case scopesAdded = "scope-drift-added"
+            /// The store declares scopes the service does not report.
+            case scopesRemoved = "scope-drift-removed"
+            /// The service reports another expiry than the store.
+            case expiryMismatch = "expiry-mismatch"
+            /// The live scopes break the policy (beyond `needs`, forbidden, full access).
+            case overScoped = "live-over-scoped"
+            /// The check could not be made (timeout, rate limited, TLS, 5xx): the audit is incomplete.
+            case error
+        }
+        public var kind: Kind
+        public var message: String
+
+        /// Errors make the audit incomplete (exit 2) rather than failing it.
+        public var isError: Bool { kind == .error }
+    }
+
+    /// The live audit of one registered token.
+    public struct Entry: Sendable {
+        public var token: StoredToken
+        public var raw: RawValue
+        /// Why the token was not sent (no raw value, no check for its service, no host): nil when checked.
+        public var notChecked: String?
+        /// The hosts its value would go to (also filled for a dry run).
+        public var hosts: [ServiceHost]
+        /// The service's answer: nil when not checked or on a dry run.
+        public var verdict: LiveVerdict?
+        public var drift: ScopeDrift?
+        public var liveScopes: ScopeAudit?
+        public var problems: [Problem]
+
+        /// Drift or a revoked token still registered: exit 1.
+        public var failing: Bool { problems.contains { !$0.isError } }
+        public var erred: Bool { problems.contains(where: \.isError) }
+    }
+
+    /// What the audit needs of the verifier: the hosts a subject may go to (after the config's
+    /// allow list and test endpoints), and one check sent through it.
+    public struct Verifying: Sendable {
+        public var hosts: @Sendable (VerificationSubject, any ServiceCheck) throws -> [ServiceHost]
+        /// nil for a dry run: nothing is sent.
+        public var verify: (@Sendable (VerificationSubject, any ServiceCheck) -> LiveVerdict)?
+
+        public init(
+            hosts: @escaping @Sendable (VerificationSubject, any ServiceCheck) throws -> [ServiceHost],
+            verify: (@Sendable (VerificationSubject, any ServiceCheck) -> LiveVerdict)?
+        ) {
+            self.hosts = hosts
+            self.verify = verify
+        }
+    }
+
+    public static func run(
+        store: TokenStore, environment: [String: String], key: [UInt8]?, rules: RuleSet,
+        checks: (String) -> (any ServiceCheck)? = ServiceChecks.check(forService:), verifying: Verifying
+    ) throws -> [Entry] {
+        let index = try StoreIndex(store, key: key)
+        return try store.tokens.map { token in
+            let (raw, secret) = rawValue(of: token, environment: environment, index: index)
+            var entry = Entry(token: token, raw: raw, notChecked: nil, hosts: [], verdict: nil, drift: nil, liveScopes: nil, problems: [])
+            guard let secret else {
+                if case .unavailable(let why) = raw { entry.notChecked = "no raw value: \(why)" }
+                return entry
+            }
+            guard let check = checks(token.service) else {
+                entry.notChecked = "no live check for \(token.service)"
+                return entry
+            }
+            let subject = VerificationSubject(rule: rule(for: secret, check: check, rules: rules), service: token.service, secret: secret)
+            entry.hosts = try verifying.hosts(subject, check)
+            guard !entry.hosts.isEmpty else {
+                entry.notChecked = "no \(token.service) instance known (allow one in the config)"
+                return entry
+            }
+            guard let verify = verifying.verify else { return entry }
+            compare(&entry, with: verify(subject, check), policy: store.policy)
+            return entry
+        }
+    }
+
+    /// The first `env:NAME` place holding this very token (fingerprint match), else why none does.
+    /// A variable holding another value is never sent: it may be some other service's secret.
+    static func rawValue(of token: StoredToken, environment: [String: String], index: StoreIndex) -> (RawValue, [UInt8]?) {
+        let names = token.storedIn.filter { $0.hasPrefix("env:") }.map { String($0.dropFirst(4)) }
+        guard !names.isEmpty else { return (.unavailable("no env:NAME in stored_in"), nil) }
+        var unset: [String] = [], other: [String] = []
+        for name in names {
+            guard let value = environment[name] else {
+                unset.append(name)
+                continue
+            }
+            let bytes = Array(value.utf8)
+            if index.identify(bytes) == token.id { return (.environment(name), bytes) }
+            other.append(name)
+        }
+        var why: [String] = []
+        if !unset.isEmpty { why.append("\(unset.joined(separator: ", ")) not set") }
+        if !other.isEmpty { why.append("\(other.joined(separator: ", ")) holds another value") }
+        return (.unavailable(why.joined(separator: "; ")), nil)
+    }
+
+    /// The rule of the check that recognises the whole value (checks may build their request by
+    /// token kind), else the check's first rule by name.
+    static func rule(for secret: [UInt8], check: any ServiceCheck, rules: RuleSet) -> String {
+        let findings = FindingBuilder(ruleSet: rules).scan(
+            Blob(bytes: secret, provenance: Provenance(path: "<store audit --live>")), with: Matcher(ruleSet: rules))
+        if let f = findings.first(where: { check.rules.contains($0.rule) && $0.length == secret.count }) { return f.rule }
+        return check.rules.sorted().first ?? check.service
+    }
+
+    static func compare(_ entry: inout Entry, with verdict: LiveVerdict, policy: Policy) {
+        var verdict = verdict
+        let token = entry.token
+        verdict.judgeScopes(service: token.service, policy: policy, needs: token.needs)
+        entry.verdict = verdict
+        switch verdict.status {
+        case .invalid:
+            entry.problems.append(
+                Problem(kind: .revoked, message: "the service rejects it (\(verdict.reason)): revoked or expired, yet still registered"))
+        case .error:
+            entry.problems.append(Problem(kind: .error, message: "not verified: \(verdict.reason)"))
+        case .unknown:
+            entry.notChecked = "unknown: \(verdict.reason)"
+        case .valid:
+            if let live = verdict.facts?.scopes {
+                let drift = ScopeDrift(declared: token.scopes, live: live)
+                entry.drift = drift
+                if !drift.added.isEmpty {
+                    entry.problems.append(
+                        Problem(kind: .scopesAdded, message: "live scopes not in the store: \(drift.added.joined(separator: ", "))"))
+                }
+                if !drift.removed.isEmpty {
+                    entry.problems.append(
+                        Problem(
+                            kind: .scopesRemoved,
+                            message: "declared scopes the service does not report: \(drift.removed.joined(separator: ", "))"))
+                }
+                let audit = policy.auditLive(service: token.service, scopes: live, needs: token.needs)
+                entry.liveScopes = audit
+                if audit.overScoped {
+                    let what = audit.excessScopes.isEmpty ? "no scope (full access)" : audit.excessScopes.joined(separator: ", ")
+                    entry.problems.append(Problem(kind: .overScoped, message: "live over-scoped: \(what)"))
+                }
+            }
+            if let live = verdict.facts?.expires, live != token.expires {
+                entry.problems.append(
+                    Problem(
+                        kind: .expiryMismatch,
+                        message: "expires \(live) at the service, \(token.expires?.description ?? "never") in the store"))
+            }
+        }
+    }
+}
