@@ -29,6 +29,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libcurl, loaded with dlopen only when --verify sends a request (the binary does not link it).
+        .target(name: "CCurl", path: "Sources/CCurl"),
         // Build-time tool: turns Rules/*.yaml into Swift source so the binary carries its rules.
         .executableTarget(
             name: "embed-rules",
@@ -46,6 +48,7 @@ let package = Package(
             dependencies: [
                 "CPCRE2",
                 "CSystemZlib",
+                "CCurl",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -28,6 +28,29 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertEqual(rules[0].origin, "r.yaml")
     }
 
+    func testVerifyDocumentsTheLiveCheck() throws {
+        let rules = try RuleLoader.parse(
+            yaml: valid + """
+
+                    verify:
+                      endpoint: GET https://api.acme.example/user
+                      valid: 200 with the account's login.
+                      invalid: 401.
+                """, origin: "r.yaml")
+        XCTAssertEqual(
+            rules[0].verify,
+            RuleVerification(endpoint: "GET https://api.acme.example/user", valid: "200 with the account's login.", invalid: "401."))
+        XCTAssertTrue(RuleCatalog.markdown(rules).contains("- `acme-key`: `GET https://api.acme.example/user`. Valid: 200"))
+        XCTAssertNil(try RuleLoader.parse(yaml: valid, origin: "r.yaml")[0].verify)
+        for bad in ["endpoint: https://x.example", "endpoint: GET http://x.example", "endpoint: FETCH https://x.example"] {
+            XCTAssertTrue(
+                error(valid + "\n    verify: {\(bad), valid: a, invalid: b}").contains("verify endpoint must be a method and an https URL"),
+                bad)
+        }
+        XCTAssertTrue(error(valid + "\n    verify: {endpoint: GET https://x.example, valid: a}").contains("missing required key 'invalid'"))
+        XCTAssertTrue(error(valid + "\n    verify: {endpoint: GET https://x.example, valid: a, invalid: b, how: c}").contains("how"))
+    }
+
     func testMalformedInputsGiveOneLineErrors() {
         let cases: [(String, String)] = [
             ("rules: [\n  - id: x\n", "malformed YAML"),

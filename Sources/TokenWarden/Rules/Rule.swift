@@ -108,6 +108,8 @@ public struct Rule: Equatable, Sendable {
     /// How far (bytes) a match may reach from a keyword occurrence. The regex runs only on the
     /// lines within this distance of each keyword hit; `nil` means the whole file.
     public var window: Int?
+    /// How `scan --verify` checks a secret of this rule (`verify:`), when a live check exists.
+    public var verify: RuleVerification?
     public var examples: [RuleExample]
     public var negativeExamples: [RuleExample]
     /// Where the rule was loaded from, for error messages.
@@ -119,7 +121,7 @@ public struct Rule: Equatable, Sendable {
         confidence: Confidence = .medium,
         path: String? = nil, kind: SecretKind? = nil, generic: Bool = false, valueFilter: ValueFilter? = nil,
         lowIn: Set<LowConfidenceContext>? = nil, remediation: String? = nil, references: [String] = [],
-        window: Int? = Rule.defaultWindow,
+        window: Int? = Rule.defaultWindow, verify: RuleVerification? = nil,
         examples: [RuleExample] = [], negativeExamples: [RuleExample] = [], origin: String = "<code>"
     ) {
         self.id = id
@@ -140,6 +142,7 @@ public struct Rule: Equatable, Sendable {
         self.remediation = remediation
         self.references = references
         self.window = window
+        self.verify = verify
         self.examples = examples
         self.negativeExamples = negativeExamples
         self.origin = origin

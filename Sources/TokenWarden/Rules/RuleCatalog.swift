@@ -30,9 +30,22 @@ public enum RuleCatalog {
                 ]
                 out += "| " + cells.map(cell).joined(separator: " | ") + " |\n"
             }
-            out += "\n"
+            out += "\n" + liveChecks(services[service]!)
         }
         return out
+    }
+
+    /// What `scan --verify` sends for the service's rules that have a `verify:` key, and what the answers mean.
+    private static func liveChecks(_ rules: [Rule]) -> String {
+        let checked = rules.filter { $0.verify != nil }
+        guard !checked.isEmpty else { return "" }
+        var out = "Live check (`scan --verify`):\n\n"
+        for rule in checked {
+            let v = rule.verify!
+            out += "- `\(rule.id)`: `\(v.endpoint)`. Valid: \(v.valid) Invalid: \(v.invalid)"
+            out += (v.notes.map { " \($0)" } ?? "") + "\n"
+        }
+        return out + "\n"
     }
 
     /// Table-cell text: a `|` would end the cell, a line break the row.

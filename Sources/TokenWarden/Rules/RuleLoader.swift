@@ -120,6 +120,7 @@ public enum RuleLoader {
             remediation: try f.string("remediation"),
             references: try references(&f, where_),
             window: try window(&f, where_),
+            verify: try verification(&f, where_),
             examples: try examples(&f, "examples"),
             negativeExamples: try examples(&f, "negative_examples"),
             origin: origin
@@ -182,6 +183,24 @@ public enum RuleLoader {
             throw InputError("\(where_): window must be a positive number of bytes or 'file'")
         }
         return bytes
+    }
+
+    /// `verify: {endpoint: "GET https://…", valid: …, invalid: …, notes: …}`: the endpoint is a
+    /// method and an https URL (a placeholder host such as `https://{instance}` is allowed).
+    private static func verification(_ f: inout ConfigFields, _ where_: String) throws -> RuleVerification? {
+        guard let node = f.raw("verify") else { return nil }
+        var v = try ConfigFields(node, origin: f.origin, what: "verify")
+        let endpoint = try v.requiredString("endpoint")
+        let parts = endpoint.split(separator: " ", maxSplits: 1).map(String.init)
+        guard parts.count == 2, RuleVerification.methods.contains(parts[0]), parts[1].hasPrefix("https://"), parts[1].count > 8 else {
+            throw InputError(
+                "\(where_): verify endpoint must be a method and an https URL ('GET https://api.example.com/user'), not '\(endpoint)'")
+        }
+        let verification = RuleVerification(
+            endpoint: endpoint, valid: try v.requiredString("valid"), invalid: try v.requiredString("invalid"), notes: try v.string("notes")
+        )
+        try v.finish("verify")
+        return verification
     }
 
     private static func entropy(_ f: inout ConfigFields, _ where_: String) throws -> EntropyThreshold? {
