@@ -37,7 +37,8 @@ public enum GitHubRevocation {
         return tokens.map { token in
             let findings = builder.scan(Blob(bytes: token, provenance: Provenance(path: "<revoke>")), with: matcher)
                 .filter { $0.length == token.count }
-            let masked = Redaction.redact(token)
+            // The rule's redaction shows its public prefix (`xoxb…`), which says what the value is.
+            let masked = findings.first?.redacted ?? Redaction.redact(token)
             guard let f = findings.first(where: { revocableRules.contains($0.rule) }) else {
                 let kind = findings.first.map { "a \($0.service) secret (\($0.rule))" } ?? "not a token any rule recognises"
                 let why =
