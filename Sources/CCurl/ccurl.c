@@ -130,6 +130,11 @@ static void fail(tw_curl_response *response, int error, const char *message) {
     snprintf(response->message, sizeof response->message, "%s", message);
 }
 
+const char *tw_curl_load_error(void) {
+    pthread_once(&load_once, load_curl);
+    return curl.loaded ? NULL : curl.why;
+}
+
 void tw_curl_perform(const tw_curl_request *request, tw_curl_response *response) {
     memset(response, 0, sizeof *response);
     pthread_once(&load_once, load_curl);

@@ -22,6 +22,12 @@ public struct ScanRequest: Sendable {
     public var decoding = DecodeLimits()
     /// How many `git cat-file` processes inflate git blobs at once (nil: one per core).
     public var catFileProcesses: Int?
+    /// `scan --verify`: how to ask each finding's service about its secret (nil: nothing is sent).
+    public var verification: VerificationSettings?
+    /// `--only-verified`: keep only the findings verified as valid.
+    public var onlyVerified = false
+    /// What sends the requests (tests put a fake here); nil: libcurl (`CurlTransport`).
+    public var transport: (any HTTPTransport)?
 
     public init(selection: InputSelection, rules: [Rule]) {
         self.selection = selection
@@ -71,6 +77,7 @@ public enum Pipeline {
             options.fingerprintKey = request.fingerprintKey
             options.archives = request.archives
             options.decoding = request.decoding
+            options.keepNeighbourhoods = request.verification != nil
             if let store = request.store { options.store = try StoreIndex(store, key: request.storeKey) }
             options.allowSecrets = try request.config.allowSecretPatterns.map { try PCRE2Pattern($0) }
             self.options = options
@@ -105,6 +112,19 @@ public enum Pipeline {
             return (result, input.identity, input.notes)
         }
 
+        /// Live verdicts on what is left after the allow list and the baseline; `--only-verified`
+        /// then keeps the valid ones (and counts the others). Neighbourhoods go once used.
+        func verify(_ result: inout ScanResult, _ settings: VerificationSettings) {
+            let transport = request.transport ?? CurlTransport(timeout: settings.timeout)
+            Verifier(settings: settings, transport: transport).apply(to: &result)
+            for i in result.findings.indices { result.findings[i].neighbourhood = nil }
+            if request.onlyVerified {
+                let before = result.findings.count
+                result.findings.removeAll { $0.verification != .valid }
+                result.summary.notVerified = before - result.findings.count
+            }
+        }
+
         /// Verdicts on the findings: store, allow list, baseline, blocking, counts.
         func decide(_ scanned: ScanResult, notes: [String]) -> ScanOutcome {
             var result = scanned
@@ -119,6 +139,7 @@ public enum Pipeline {
                 result.summary.allowlisted += before - result.findings.count
             }
             let stale = request.baseline?.apply(to: &result, ruleIDs: RuleIDs(request.rules)) ?? []
+            if let settings = request.verification { verify(&result, settings) }
             request.config.failOn.apply(to: &result)
             result.countFindings()
             let mismatch = request.baseline?.keyMismatch(scanningWith: request.fingerprintKey)

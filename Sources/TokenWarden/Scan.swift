@@ -20,6 +20,8 @@ public struct ScanOptions: Sendable {
     public var archives = ArchiveLimits()
     /// How deep and how much encoded text (base64, hex, percent, escapes) is decoded and scanned again.
     public var decoding = DecodeLimits()
+    /// `scan --verify`: keep each finding's `Neighbourhood` for its live check.
+    public var keepNeighbourhoods = false
 
     public init() {}
 }
@@ -155,6 +157,7 @@ public struct Scanner: Sendable {
             }
             findings += decoded
         }
+        if options.keepNeighbourhoods { Neighbourhood.attach(to: &findings, in: blob.bytes) }
         result.findings += findings
         return true
     }

@@ -24,6 +24,10 @@ extension ScanRequest {
             "store", store.map { $0.tokens.map { "\($0.id) \($0.fingerprint.hex)" }.sorted().joined(separator: ",") } ?? "none",
             "showSecrets \(showSecrets)",
         ]
+        // Verified and unverified shards would merge into findings no one run reported.
+        // (Appended only when set, so digests of scans without them stay as they were.)
+        if let verification { parts += verification.digestParts + ["onlyVerified \(onlyVerified)"] }
+        if let blocking = config.failOn.verifications { parts += ["fail_on verification"] + blocking.map(\.rawValue).sorted() }
         return InputIdentity.digest(parts)
     }
 }

@@ -40,13 +40,17 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup(title: "Live verification") var verification: VerifyOptions
+
     func validate() throws {
         for report in reports { _ = try ReportTarget(parsing: report) }
     }
 
     func run() throws {
         try MistypedSubcommand.check(arguments)
-        let request = try arguments.request(showSecrets: showSecrets, baseline: baseline)
+        var request = try arguments.request(showSecrets: showSecrets, baseline: baseline)
+        request.verification = try verification.settings(config: request.config, environment: ProcessInfo.processInfo.environment)
+        request.onlyVerified = verification.onlyVerified
         let targets = try reports.map(ReportTarget.init(parsing:))
         let outcome = try Pipeline.run(request) { counter, selection in
             guard showProgress else { return {} }
@@ -88,6 +92,7 @@ struct ScanCommand: ParsableCommand {
         } else if let failure = result.errors.first(where: { $0.kind == .git }) {
             Terminal.error("tokenwarden: error: \(failure)")
         }
+        if verification.dryRun && !output.quiet { for line in VerificationPlan.lines(result) { Terminal.error("tokenwarden: \(line)") } }
         if !output.quiet { Terminal.error(TextReport.summary(result)) }
         if arguments.staged && result.exitCode == 1 && !output.quiet { Terminal.error(TextReport.blockedCommitHelp) }
         throw ExitCode(output.status(of: result))

@@ -47,6 +47,9 @@ typedef struct {
     size_t header_length;
 } tw_curl_response;
 
+/// NULL when libcurl is loaded and initialised, else why not (a static string).
+const char *tw_curl_load_error(void);
+
 /// Performs the request; always fills `response` (free it with tw_curl_response_free).
 void tw_curl_perform(const tw_curl_request *request, tw_curl_response *response);
 void tw_curl_response_free(tw_curl_response *response);

@@ -20,6 +20,8 @@ public struct Config: Sendable {
     public var policy: Policy?
     public var failOn = BlockingPolicy()
     public var baseline: String?
+    /// `verify:`: the self-hosted instances `scan --verify` may send secrets to.
+    public var verify = VerifyConfig()
     public var origin: String = "<defaults>"
 
     public init() {}
@@ -76,6 +78,7 @@ public struct Config: Sendable {
         if let node = f.raw("policy") {
             config.policy = try Policy.parse(node, origin: origin)
         }
+        if let node = f.raw("verify") { config.verify = try VerifyConfig.parse(node, origin: origin) }
         if let node = f.raw("fail_on") {
             var fo = try ConfigFields(node, origin: origin, what: "fail_on")
             if let text = try fo.string("confidence") {
@@ -89,6 +92,16 @@ public struct Config: Sendable {
                     try statuses.map { s in
                         guard let status = FindingStatus(rawValue: s) else {
                             throw InputError("\(fo.location): 'fail_on.status' entries must be leaked or unregistered, not '\(s)'")
+                        }
+                        return status
+                    })
+            }
+            if let statuses = try fo.strings("verification") {
+                config.failOn.verifications = Set(
+                    try statuses.map { s in
+                        guard let status = VerificationStatus(rawValue: s) else {
+                            throw InputError(
+                                "\(fo.location): 'fail_on.verification' entries must be valid, invalid, unknown or error, not '\(s)'")
                         }
                         return status
                     })

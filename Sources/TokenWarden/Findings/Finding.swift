@@ -48,6 +48,8 @@ public struct Finding: Hashable, Sendable {
     public var about: RuleFacts
     public var published: PublishedSecret
     public var verdict: Verdict
+    /// Only with `scan --verify`: the text and secrets next to this one, for its live check.
+    public var neighbourhood: Neighbourhood?
 
     public init(match: Match, provenance: Provenance, about: RuleFacts, published: PublishedSecret, verdict: Verdict) {
         self.match = match
@@ -88,9 +90,17 @@ public struct Finding: Hashable, Sendable {
     public var status: FindingStatus? { verdict.status }
     public var tokenID: String? { verdict.store?.tokenID }
     public var owner: String? { verdict.store?.owner }
-    public var scopes: [String]? { verdict.store?.scopes }
-    public var overScoped: Bool? { verdict.store?.overScoped }
-    public var excessScopes: [String]? { verdict.store?.excessScopes }
+    /// The store's scopes for a registered token, else those its service reported live.
+    public var scopes: [String]? { verdict.store?.scopes ?? validLive?.facts?.scopes }
+    public var overScoped: Bool? { verdict.store?.overScoped ?? validLive?.overScoped }
+    public var excessScopes: [String]? { verdict.store?.excessScopes ?? validLive?.excessScopes }
+    /// With `--verify`: what the service said of the secret.
+    public var verification: VerificationStatus? { verdict.live?.status }
+    public var verificationReason: String? { verdict.live?.reason }
+    public var verifiedIdentity: String? { validLive?.facts?.identity }
+    /// The host the secret was sent to (or, with `--dry-run`, would be).
+    public var verifiedHost: String? { verdict.live?.host }
+    private var validLive: LiveVerdict? { verdict.live?.status == .valid ? verdict.live : nil }
     public var expiry: ExpiryVerdict? { verdict.store?.expiry }
     public var commit: String? { provenance.commit?.id }
     public var author: String? { provenance.commit?.author }

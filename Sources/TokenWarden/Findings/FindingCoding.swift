@@ -9,6 +9,8 @@ extension Finding: Codable {
         case tokenID = "token_id", owner, scopes, overScoped = "over_scoped", excessScopes = "excess_scopes", expiry
         case fingerprintKind = "fingerprint_kind", keyProtection = "key_protection", decoded, source
         case utf16Column = "column_utf16", utf16EndColumn = "end_column_utf16", lineHash = "line_hash", disabledRule = "disabled_rule"
+        case verification, verificationReason = "verification_reason", verifiedIdentity = "verified_identity", verifiedHost =
+            "verified_host"
     }
 
     /// `source` in JSON: present only for objects no ref or reflog reaches (`--all-objects`).
@@ -55,6 +57,10 @@ extension Finding: Codable {
         try c.encodeIfPresent(fingerprintKind, forKey: .fingerprintKind)
         try c.encodeIfPresent(lineHash, forKey: .lineHash)
         try c.encodeIfPresent(disabledRule, forKey: .disabledRule)
+        try c.encodeIfPresent(verification, forKey: .verification)
+        try c.encodeIfPresent(verificationReason, forKey: .verificationReason)
+        try c.encodeIfPresent(verifiedIdentity, forKey: .verifiedIdentity)
+        try c.encodeIfPresent(verifiedHost, forKey: .verifiedHost)
     }
 
     public init(from decoder: Decoder) throws {
@@ -102,6 +108,18 @@ extension Finding: Codable {
                 excessScopes: try c.decodeIfPresent([String].self, forKey: .excessScopes),
                 expiry: try c.decodeIfPresent(ExpiryVerdict.self, forKey: .expiry))
         }
+        var live: LiveVerdict?
+        if let status = try c.decodeIfPresent(VerificationStatus.self, forKey: .verification) {
+            // Scopes without a token id came from the service (a valid secret not in the store).
+            let scopes = store == nil ? try c.decodeIfPresent([String].self, forKey: .scopes) : nil
+            let identity = try c.decodeIfPresent(String.self, forKey: .verifiedIdentity)
+            live = LiveVerdict(
+                status: status, reason: try c.decodeIfPresent(String.self, forKey: .verificationReason) ?? "",
+                host: try c.decodeIfPresent(String.self, forKey: .verifiedHost),
+                facts: identity == nil && scopes == nil ? nil : LiveFacts(identity: identity, scopes: scopes),
+                overScoped: store == nil ? try c.decodeIfPresent(Bool.self, forKey: .overScoped) : nil,
+                excessScopes: store == nil ? try c.decodeIfPresent([String].self, forKey: .excessScopes) : nil)
+        }
         self.init(
             match: match, provenance: provenance,
             about: RuleFacts(
@@ -115,7 +133,7 @@ extension Finding: Codable {
                 length: try c.decode(Int.self, forKey: .length), lineHash: try c.decodeIfPresent(String.self, forKey: .lineHash)),
             verdict: Verdict(
                 confidence: try c.decode(Confidence.self, forKey: .confidence),
-                status: try c.decodeIfPresent(FindingStatus.self, forKey: .status), store: store,
+                status: try c.decodeIfPresent(FindingStatus.self, forKey: .status), store: store, live: live,
                 blocking: try c.decode(Bool.self, forKey: .blocking)))
     }
 }

@@ -10,11 +10,13 @@ public struct ScanSummary: Codable, Sendable, Equatable {
     public var allowlisted = 0
     /// Hidden by `--baseline`.
     public var baselined = 0
+    /// Hidden by `--only-verified` (not verified as valid); nil without it.
+    public var notVerified: Int?
     public var durationMilliseconds = 0
 
     enum CodingKeys: String, CodingKey {
         case filesScanned = "files_scanned", bytesScanned = "bytes_scanned", filesSkipped = "files_skipped"
-        case findings, blocking, suppressed, allowlisted, baselined, durationMilliseconds = "duration_ms"
+        case findings, blocking, suppressed, allowlisted, baselined, notVerified = "not_verified", durationMilliseconds = "duration_ms"
     }
 }
 

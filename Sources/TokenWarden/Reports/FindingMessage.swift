@@ -21,6 +21,7 @@ enum FindingMessage {
             let owner = f.owner.flatMap { $0.isEmpty ? nil : $0 }
             notes.append("leaked registered token \(id)" + (owner.map { " (owner: \($0))" } ?? ""))
         }
+        if let live = verificationNote(f) { notes.append(live) }
         if let excess = f.excessScopes, !excess.isEmpty { notes.append("over-scoped: \(excess.joined(separator: ", "))") }
         if let expiry = f.expiry { notes.append("expiry: \(expiry.rawValue)") }
         if f.checksum == .invalid { notes.append("checksum invalid: probably never issued") }
@@ -28,6 +29,16 @@ enum FindingMessage {
             notes.append(protection == .passphrase ? "passphrase-protected key" : "key without a passphrase")
         }
         return (["\(title(f)): \(f.redacted)"] + notes).joined(separator: "; ")
+    }
+
+    /// `verified valid (login octocat) at api.github.com`, `verification error: timeout`.
+    static func verificationNote(_ f: Finding) -> String? {
+        guard let status = f.verification else { return nil }
+        if status == .valid {
+            return "verified valid" + (f.verifiedIdentity.map { " (\(ControlCharacters.escaped($0)))" } ?? "")
+                + (f.verifiedHost.map { " at \($0)" } ?? "")
+        }
+        return "verification \(status.rawValue): \(f.verificationReason ?? "")"
     }
 
     /// The finding as a copy without its raw secret, for formatters shared with the text report.

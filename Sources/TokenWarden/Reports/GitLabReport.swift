@@ -57,10 +57,10 @@ public enum GitLabReport {
             Array("\(f.rule)\u{0}\(f.path)\u{0}\(f.line)\u{0}\(f.column)\u{0}\(f.commit ?? "")\u{0}\(f.fingerprint)".utf8))
     }
 
-    /// A leaked registered token is critical; other blocking findings rank by confidence; findings that
+    /// A leaked registered token and a secret verified valid are critical; other blocking findings rank by confidence; findings that
     /// do not block are at most medium, so GitLab's default approval rules (high and critical) ignore them.
     static func severity(_ f: Finding) -> String {
-        if f.status == .leaked { return "Critical" }
+        if f.status == .leaked || f.verification == .valid { return "Critical" }
         if f.blocking { return f.confidence == .high ? "Critical" : "High" }
         return f.confidence == .low ? "Low" : "Medium"
     }
@@ -86,6 +86,11 @@ public enum GitLabReport {
         if let over = f.overScoped { d["over_scoped"] = .value("Over-scoped", over) }
         if let excess = f.excessScopes, !excess.isEmpty { d["excess_scopes"] = .text("Excess scopes", excess.joined(separator: ", ")) }
         if let expiry = f.expiry { d["expiry"] = .text("Expiry", expiry.rawValue) }
+        if let status = f.verification {
+            d["verification"] = .text("Verification", status.rawValue + (f.verificationReason.map { ": \($0)" } ?? ""))
+        }
+        if let identity = f.verifiedIdentity { d["verified_identity"] = .text("Verified identity", identity) }
+        if let host = f.verifiedHost { d["verified_host"] = .text("Verified at", host) }
         return d
     }
 

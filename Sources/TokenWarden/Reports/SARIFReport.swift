@@ -145,7 +145,8 @@ public enum SARIFReport {
             scopes: f.scopes, overScoped: f.overScoped, excessScopes: f.excessScopes, expiry: f.expiry?.rawValue,
             checksum: f.checksum?.rawValue, keyProtection: f.keyProtection?.rawValue, decoded: f.decoded,
             confidence: f.confidence.rawValue, blocking: f.blocking, commit: f.commit, author: f.author, date: f.date,
-            source: f.isUnreachable ? Finding.unreachableSource : nil)
+            source: f.isUnreachable ? Finding.unreachableSource : nil, verification: f.verification?.rawValue,
+            verificationReason: f.verificationReason, verifiedIdentity: f.verifiedIdentity, verifiedHost: f.verifiedHost)
         var fingerprints = [fingerprintKey: fingerprint(f)]
         if let lineHash { fingerprints[lineHashKey] = lineHash }
         return ResultEntry(
@@ -331,11 +332,16 @@ public enum SARIFReport {
         var date: String?
         /// `unreachable` for `--all-objects` findings no ref reaches.
         var source: String?
+        var verification: String?
+        var verificationReason: String?
+        var verifiedIdentity: String?
+        var verifiedHost: String?
 
         enum CodingKeys: String, CodingKey {
             case securitySeverity = "security-severity", status, tokenID = "token_id", owner, scopes, overScoped = "over_scoped"
             case excessScopes = "excess_scopes", expiry, checksum, keyProtection = "key_protection", decoded, confidence, blocking
-            case commit, author, date, source
+            case commit, author, date, source, verification, verificationReason = "verification_reason"
+            case verifiedIdentity = "verified_identity", verifiedHost = "verified_host"
         }
     }
 

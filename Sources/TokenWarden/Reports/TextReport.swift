@@ -21,7 +21,8 @@ public enum TextReport {
 
     /// Store verdicts under a leaked token's line: whose it is, what it can do, what to do now.
     public static func details(for f: Finding) -> [String] {
-        guard f.status == .leaked, let id = f.tokenID else { return [] }
+        let live = FindingMessage.verificationNote(f).map { [$0] } ?? []
+        guard f.status == .leaked, let id = f.tokenID else { return live + liveFacts(f) }
         var lines = ["leaked registered token \(id)" + (f.owner.map { $0.isEmpty ? "" : " (owner: \($0))" } ?? "")]
         var facts: [String] = []
         if let scopes = f.scopes { facts.append("scopes: \(scopes.isEmpty ? "none (full access)" : scopes.joined(separator: ", "))") }
@@ -29,7 +30,16 @@ public enum TextReport {
         if let expiry = f.expiry { facts.append("expiry: \(expiry.rawValue)") }
         if !facts.isEmpty { lines.append(facts.joined(separator: "; ")) }
         if let remediation = f.remediation { lines.append("remediation: \(remediation)") }
-        return lines
+        return live + lines
+    }
+
+    /// What the service reported of a valid secret the store does not know.
+    private static func liveFacts(_ f: Finding) -> [String] {
+        guard f.verification == .valid else { return [] }
+        var facts: [String] = []
+        if let scopes = f.scopes { facts.append("scopes: \(scopes.isEmpty ? "none reported" : scopes.joined(separator: ", "))") }
+        if let excess = f.excessScopes, !excess.isEmpty { facts.append("over-scoped: \(excess.joined(separator: ", "))") }
+        return facts.isEmpty ? [] : [facts.joined(separator: "; ")]
     }
 
     /// Control characters in a path (a newline in a file name) would break one-finding-per-line output.
@@ -40,6 +50,7 @@ public enum TextReport {
         if let commit = f.commit { where_ = "\(commit.prefix(12)):\(where_)" }
         var tags = [f.confidence.rawValue]
         if f.status == .leaked { tags.insert("LEAKED", at: 0) }
+        if f.verification == .valid { tags.insert("VERIFIED VALID", at: 0) }
         if let checksum = f.checksum { tags.append("checksum \(checksum.rawValue)") }
         if let protection = f.keyProtection { tags.append(protection == .passphrase ? "passphrase-protected" : "no passphrase") }
         if let decoded = f.decoded { tags.append("decoded \(decoded)") }
@@ -65,6 +76,7 @@ public enum TextReport {
         if s.suppressed > 0 { parts.append("\(s.suppressed) suppressed by tokenwarden:allow") }
         if s.allowlisted > 0 { parts.append("\(s.allowlisted) allow-listed by the config") }
         if s.baselined > 0 { parts.append("\(s.baselined) in the baseline") }
+        if let hidden = s.notVerified, hidden > 0 { parts.append("\(hidden) not verified valid (--only-verified)") }
         if !result.errors.isEmpty {
             parts.append("\(result.errors.count) error\(result.errors.count == 1 ? "" : "s") (incomplete scan; --verbose lists them)")
         }

@@ -15,6 +15,11 @@ public struct CurlTransport: HTTPTransport {
         self.bodyLimit = bodyLimit
     }
 
+    /// Loads libcurl: an error names what is missing (`--verify` fails with it before scanning).
+    public static func checkAvailable() throws(TransportError) {
+        if let why = tw_curl_load_error() { throw .unavailable(String(cString: why)) }
+    }
+
     public func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
         let headerLines = request.headers.map { "\($0.name): \($0.value)" }
         let loopback = request.url.host.map(LoopbackAddress.contains(host:)) ?? false

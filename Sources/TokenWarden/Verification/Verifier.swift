@@ -1,0 +1,163 @@
+import Foundation
+
+/// Asks each finding's service whether its secret is live, and records the answer as `Verdict.live`.
+/// The safety rules live here, once for every check: hosts chosen by `HostChoice` before anything is
+/// sent, a check's URL must stay on its host, one request per distinct secret and host per run,
+/// `concurrency` requests at once, per-service pacing and `Retry-After`, bounded retries with
+/// backoff for timeouts and 5xx, none for TLS failures or redirects (which the transport refuses).
+public struct Verifier: Sendable {
+    public let settings: VerificationSettings
+    public let transport: any HTTPTransport
+    let checks: [any ServiceCheck]
+    let now: Date
+
+    public init(
+        settings: VerificationSettings, transport: any HTTPTransport, checks: [any ServiceCheck] = ServiceChecks.all, now: Date = Date()
+    ) {
+        self.settings = settings
+        self.transport = transport
+        self.checks = checks
+        self.now = now
+    }
+
+    /// One request to make: a secret of one service, to one host, for every finding that holds it.
+    struct Job {
+        var check: any ServiceCheck
+        var host: ServiceHost
+        var subject: VerificationSubject
+        var findings: [Int]
+    }
+
+    /// Sets `verdict.live` on every finding. Findings no check covers are `unknown`.
+    public func apply(to result: inout ScanResult) {
+        var jobs: [String: Job] = [:]
+        var order: [String] = []
+        for i in result.findings.indices {
+            let f = result.findings[i]
+            guard let check = checks.first(where: { $0.rules.contains(f.rule) }) else {
+                result.findings[i].verdict.live = LiveVerdict(status: .unknown, reason: "no check for this rule")
+                continue
+            }
+            guard !f.match.secret.isEmpty else {
+                result.findings[i].verdict.live = LiveVerdict(status: .unknown, reason: "no secret to check")
+                continue
+            }
+            let subject = VerificationSubject(
+                rule: f.rule, service: check.service, secret: f.match.secret,
+                companions: (f.neighbourhood?.companions ?? []).map { ($0.rule, $0.secret) }, context: f.neighbourhood?.context ?? [])
+            switch HostChoice.choose(
+                check.hosts(for: subject), service: check.service, config: settings.hosts, overrides: settings.overrides)
+            {
+            case .refuse(let reason):
+                result.findings[i].verdict.live = LiveVerdict(status: .unknown, reason: reason)
+            case .send(let host):
+                let key = [check.service, Fingerprint.sha256Hex(f.match.secret), host.base.absoluteString].joined(separator: "\u{0}")
+                if jobs[key] == nil {
+                    jobs[key] = Job(check: check, host: host, subject: subject, findings: [])
+                    order.append(key)
+                } else {
+                    // Companions from every copy: the secret key may sit beside only one of them.
+                    jobs[key]!.subject.companions += subject.companions
+                }
+                jobs[key]!.findings.append(i)
+            }
+        }
+        let list = order.map { jobs[$0]! }
+        let verdicts = settings.dryRun ? list.map(Self.plan) : run(list)
+        for (job, verdict) in zip(list, verdicts) {
+            for i in job.findings { result.findings[i].verdict.live = verdict }
+        }
+    }
+
+    /// With `--dry-run`: where the secret would go, and nothing sent.
+    static func plan(_ job: Job) -> LiveVerdict {
+        LiveVerdict(
+            status: .unknown, reason: "dry run: would send to \(job.host.base.absoluteString) (\(job.host.origin.rawValue))",
+            host: job.host.base.host)
+    }
+
+    /// Runs the jobs on `settings.concurrency` threads; the verdicts come back in the jobs' order.
+    func run(_ jobs: [Job]) -> [LiveVerdict] {
+        let verdicts = LockedBox([LiveVerdict?](repeating: nil, count: jobs.count))
+        let next = LockedBox(0)
+        let gate = ServiceGate(spacing: settings.spacing)
+        let group = DispatchGroup()
+        for _ in 0..<min(max(1, settings.concurrency), jobs.count) {
+            group.enter()
+            Thread {
+                while true {
+                    let index = next.update { n -> Int in
+                        defer { n += 1 }
+                        return n
+                    }
+                    guard index < jobs.count else { break }
+                    let verdict = verify(jobs[index], gate: gate)
+                    verdicts.update { $0[index] = verdict }
+                }
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        return verdicts.value.map { $0! }
+    }
+
+    /// One secret, with retries; never throws: every failure is an `error` verdict with a reason.
+    func verify(_ job: Job, gate: ServiceGate) -> LiveVerdict {
+        let host = job.host.base.host
+        func verdict(_ status: VerificationStatus, _ reason: String, facts: LiveFacts? = nil) -> LiveVerdict {
+            LiveVerdict(status: status, reason: reason, host: host, facts: status == .valid ? facts : nil)
+        }
+        guard let request = job.check.request(for: job.subject, on: job.host, now: now) else {
+            return LiveVerdict(status: .unknown, reason: job.check.missingReason)
+        }
+        guard HostChoice.isOn(request.url, job.host.base) else {
+            return LiveVerdict(status: .error, reason: "the check built a request off its host: not sent")
+        }
+        var failures = 0, waits = 0
+        while true {
+            gate.enter(job.check.service)
+            let response: HTTPResponse
+            do {
+                response = try transport.send(request)
+            } catch {
+                switch error {
+                case .tls(let message): return verdict(.error, "TLS failure: \(message)")
+                case .redirectRefused(let location):
+                    let target = URLComponents(string: location)?.host.map { " to \($0)" } ?? ""
+                    return verdict(.error, "redirect\(target) refused")
+                case .unavailable(let message): return verdict(.error, message)
+                case .timeout, .connection:
+                    if failures < settings.retries {
+                        backOff(&failures)
+                        continue
+                    }
+                    if case .connection(let message) = error { return verdict(.error, "connection failed: \(message)") }
+                    return verdict(.error, "timeout")
+                }
+            }
+            if response.status == 429 {
+                let wait = ServiceGate.retryAfter(response.headers["retry-after"]) ?? settings.backoff
+                if waits < settings.retries && wait <= settings.maxRetryAfter {
+                    waits += 1
+                    gate.hold(job.check.service, for: wait)
+                    continue
+                }
+                return verdict(.error, "rate limited (HTTP 429)")
+            }
+            if response.status >= 500 {
+                if failures < settings.retries {
+                    backOff(&failures)
+                    continue
+                }
+                return verdict(.error, "HTTP \(response.status)")
+            }
+            let outcome = job.check.interpret(response, for: job.subject)
+            return verdict(outcome.status, outcome.reason, facts: outcome.facts)
+        }
+    }
+
+    private func backOff(_ failures: inout Int) {
+        Thread.sleep(forTimeInterval: ServiceGate.seconds(settings.backoff * (1 << failures)))
+        failures += 1
+    }
+}
