@@ -117,6 +117,7 @@ public enum Pipeline {
         func verify(_ result: inout ScanResult, _ settings: VerificationSettings) {
             let transport = request.transport ?? CurlTransport(timeout: settings.timeout)
             Verifier(settings: settings, transport: transport).apply(to: &result)
+            LiveScopes.apply(to: &result, policy: request.config.policy ?? request.store?.policy ?? Policy(), store: request.store)
             for i in result.findings.indices { result.findings[i].neighbourhood = nil }
             if request.onlyVerified {
                 let before = result.findings.count

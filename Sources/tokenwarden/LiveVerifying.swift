@@ -1,30 +1,20 @@
 import Foundation
 import TokenWarden
 
-/// How `store audit --live` sends: a check's own hosts (or its loopback test endpoint), one
-/// request through libcurl.
+/// How `store audit --live` sends: `scan --verify`'s verifier (host choice with the config's
+/// `verify.hosts`, loopback-only test endpoints, pacing, retries, libcurl).
 enum LiveVerifying {
-    static func make(dryRun: Bool, environment: [String: String]) -> LiveStoreAudit.Verifying {
-        let hosts: @Sendable (VerificationSubject, any ServiceCheck) throws -> [ServiceHost] = { subject, check in
-            if let test = try TestEndpoint.host(for: check.service, environment: environment) { return [test] }
-            return check.hosts(for: subject)
+    static func make(dryRun: Bool, configPath: String?, environment: [String: String]) throws -> LiveStoreAudit.Verifying {
+        let path = configPath ?? Config.defaultPath
+        let config = configPath != nil || FileManager.default.fileExists(atPath: path) ? try Config.load(path: path) : Config()
+        var settings = VerificationSettings()
+        settings.dryRun = dryRun
+        settings.hosts = config.verify
+        settings.overrides = try EndpointOverrides.parse(environment)
+        if !dryRun {
+            do { try CurlTransport.checkAvailable() } catch { throw InputError("--live: \(error.reason)") }
         }
-        guard !dryRun else { return LiveStoreAudit.Verifying(hosts: hosts, verify: nil) }
-        let transport = CurlTransport()
-        return LiveStoreAudit.Verifying(
-            hosts: hosts,
-            verify: { subject, check in
-                guard let host = try? hosts(subject, check).first else { return LiveVerdict(status: .unknown, reason: "no host") }
-                guard let request = check.request(for: subject, on: host, now: Date()) else {
-                    return LiveVerdict(status: .unknown, reason: check.missingReason)
-                }
-                do throws(TransportError) {
-                    let outcome = check.interpret(try transport.send(request), for: subject)
-                    return LiveVerdict(status: outcome.status, reason: outcome.reason, host: host.base.host, facts: outcome.facts)
-                } catch {
-                    return LiveVerdict(status: .error, reason: GitHubRevocation.describe(error), host: host.base.host)
-                }
-            })
+        return LiveStoreAudit.Verifying(verifier: Verifier(settings: settings, transport: CurlTransport(timeout: settings.timeout)))
     }
 }
 

@@ -49,7 +49,7 @@ struct RevokeCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let results = GitHubRevocation.send(candidates.map(\.secret), on: host, through: RevocationEndpoint.transport())
+        let results = GitHubRevocation.send(candidates.map(\.secret), on: host, through: try RevocationEndpoint.transport())
         var failed = 0
         for (range, outcome) in results {
             let line: String

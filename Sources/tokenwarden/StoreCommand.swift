@@ -215,9 +215,13 @@ struct StoreCommand: ParsableCommand {
         @Option(name: .shortAndLong, help: "Output format: text or json.") var format: AuditFormat = .text
         @Flag(help: "Also check each token whose raw value is in its env:NAME with its service (sends it there).") var live = false
         @Flag(help: "With --live: list the host each token would be sent to, and send nothing.") var dryRun = false
+        @Option(
+            help: ArgumentHelp(
+                "With --live: the config whose verify.hosts allows self-hosted instances (default: .tokenwarden.yaml).", valueName: "path")
+        ) var config: String?
 
         func validate() throws {
-            if dryRun && !live { throw ValidationError("--dry-run goes with --live") }
+            if (dryRun || config != nil) && !live { throw ValidationError("--dry-run and --config go with --live") }
         }
 
         func run() throws {
@@ -240,7 +244,7 @@ struct StoreCommand: ParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             return try LiveStoreAudit.run(
                 store: store, environment: environment, key: TokenStore.key(), rules: RuleSet(try RuleLoader.builtIn(examples: false)),
-                verifying: LiveVerifying.make(dryRun: dryRun, environment: environment))
+                verifying: try LiveVerifying.make(dryRun: dryRun, configPath: config, environment: environment))
         }
     }
 

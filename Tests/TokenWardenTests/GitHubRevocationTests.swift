@@ -80,20 +80,4 @@ final class GitHubRevocationTests: XCTestCase {
         XCTAssertEqual(results.map(\.outcome), [.failed("TLS failure: certificate verify failed")])
         XCTAssertEqual(transport.sent.count, 1)
     }
-
-    func testTestEndpointsAreLoopbackOnly() throws {
-        XCTAssertEqual(TestEndpoint.variable(for: "zenodo-sandbox"), "TOKENWARDEN_VERIFY_ENDPOINT_ZENODO_SANDBOX")
-        let env = { (v: String) in ["TOKENWARDEN_VERIFY_ENDPOINT_GITHUB": v] }
-        XCTAssertNil(try TestEndpoint.host(for: "github", environment: [:]))
-        XCTAssertEqual(
-            try TestEndpoint.host(for: "github", environment: env("http://127.0.0.1:8080"))?.base.absoluteString, "http://127.0.0.1:8080")
-        XCTAssertEqual(try TestEndpoint.host(for: "github", environment: env("http://[::1]:81"))?.base.absoluteString, "http://[::1]:81")
-        XCTAssertEqual(try TestEndpoint.host(for: "github", environment: env("http://127.0.0.1:8080"))?.origin, .testOverride)
-        for bad in [
-            "http://10.0.0.1", "http://localhost:80", "https://api.github.com", "http://127.0.0.1.evil.example", "http://u:p@127.0.0.1",
-            "ftp://127.0.0.1",
-        ] {
-            XCTAssertThrowsError(try TestEndpoint.host(for: "github", environment: env(bad)), bad)
-        }
-    }
 }

@@ -44,13 +44,16 @@ final class LiveStoreAuditTests: XCTestCase {
 
         var verifying: LiveStoreAudit.Verifying {
             LiveStoreAudit.Verifying(
-                hosts: { subject, check in check.hosts(for: subject) },
-                verify: { subject, check in
-                    let host = check.hosts(for: subject)[0]
-                    let request = check.request(for: subject, on: host, now: Date())!
-                    self.lock.withLock { self.sent.append((subject.rule, String(decoding: subject.secret, as: UTF8.self), request)) }
-                    let outcome = check.interpret(self.response, for: subject)
-                    return LiveVerdict(status: outcome.status, reason: outcome.reason, host: host.base.host, facts: outcome.facts)
+                choose: { subject, check in .success(check.hosts(for: subject)[0]) },
+                send: { sends in
+                    sends.map { s in
+                        let request = s.check.request(for: s.subject, on: s.host, now: Date())!
+                        self.lock.withLock {
+                            self.sent.append((s.subject.rule, String(decoding: s.subject.secret, as: UTF8.self), request))
+                        }
+                        let outcome = s.check.interpret(self.response, for: s.subject)
+                        return LiveVerdict(status: outcome.status, reason: outcome.reason, host: s.host.base.host, facts: outcome.facts)
+                    }
                 })
         }
     }
@@ -160,16 +163,17 @@ final class LiveStoreAuditTests: XCTestCase {
         XCTAssertEqual(none.notChecked, "no live check for github")
         let noHost = try LiveStoreAudit.run(
             store: store(), environment: ["GH_TOKEN": github], key: nil, rules: TestSupport.builtInRuleSet, checks: { _ in TestCheck() },
-            verifying: LiveStoreAudit.Verifying(hosts: { _, _ in [] }, verify: verifier.verifying.verify))
-        XCTAssertEqual(noHost.first?.notChecked, "no github instance known (allow one in the config)")
+            verifying: LiveStoreAudit.Verifying(
+                choose: { _, _ in .failure(.init(reason: "no instance known")) }, send: verifier.verifying.send))
+        XCTAssertEqual(noHost.first?.notChecked, "no instance known")
         XCTAssertEqual(verifier.sent.count, 0)
     }
 
     func testDryRunListsHostsAndSendsNothing() throws {
         let entries = try LiveStoreAudit.run(
             store: store(), environment: ["GH_TOKEN": github], key: nil, rules: TestSupport.builtInRuleSet, checks: { _ in TestCheck() },
-            verifying: LiveStoreAudit.Verifying(hosts: { s, c in c.hosts(for: s) }, verify: nil))
-        XCTAssertEqual(entries.first?.hosts.map(\.base.absoluteString), ["https://api.github.com"])
+            verifying: LiveStoreAudit.Verifying(choose: { s, c in .success(c.hosts(for: s)[0]) }, send: nil))
+        XCTAssertEqual(entries.first?.host?.base.absoluteString, "https://api.github.com")
         XCTAssertNil(entries.first?.verdict)
         XCTAssertTrue(
             StoreReport.table([Policy().audit(entries[0].token)], verdicts: true, live: entries).contains(

@@ -3,7 +3,7 @@
 extension StoreReport {
     static func liveCell(_ e: LiveStoreAudit.Entry) -> String {
         if let why = e.notChecked { return "not checked (\(why))" }
-        guard let v = e.verdict else { return "would send to \(e.hosts.map(\.base.absoluteString).joined(separator: " or "))" }
+        guard let v = e.verdict else { return "would send to \(e.host?.base.absoluteString ?? "nowhere")" }
         var cell = v.status.rawValue
         if let identity = v.facts?.identity { cell += " as \(identity)" }
         if v.status != .valid { cell += " (\(v.reason))" }
@@ -16,7 +16,7 @@ extension StoreReport {
         var checked: Bool
         var notChecked: String?
         var variable: String?
-        var hosts: [String]
+        var host: String?
         var verification: VerificationStatus?
         var verificationReason, verifiedIdentity, verifiedHost, liveExpires: String?
         var liveScopes: [String]?
@@ -26,7 +26,7 @@ extension StoreReport {
         var problems: [LiveStoreAudit.Problem]
 
         enum CodingKeys: String, CodingKey {
-            case checked, notChecked = "not_checked", variable, hosts, verification, verificationReason = "verification_reason"
+            case checked, notChecked = "not_checked", variable, host, verification, verificationReason = "verification_reason"
             case verifiedIdentity = "verified_identity", verifiedHost = "verified_host", liveExpires = "live_expires"
             case liveScopes = "live_scopes", overScoped = "over_scoped", excessScopes = "excess_scopes", scopeDrift = "scope_drift",
                 problems
@@ -37,7 +37,7 @@ extension StoreReport {
             checked = v != nil && e.notChecked == nil
             notChecked = e.notChecked
             if case .environment(let name) = e.raw { variable = name }
-            hosts = e.hosts.map(\.base.absoluteString)
+            host = e.host?.base.absoluteString
             verification = v?.status
             verificationReason = v?.reason
             verifiedIdentity = v?.facts?.identity

@@ -128,7 +128,7 @@ public enum GitHubRevocation {
         return results
     }
 
-    public static func describe(_ error: TransportError) -> String {
+    static func describe(_ error: TransportError) -> String {
         switch error {
         case .timeout: return "timeout"
         case .tls(let why): return "TLS failure: \(why)"

@@ -71,3 +71,16 @@ extension Array where Element: Hashable {
         return filter { seen.insert($0).inserted }
     }
 }
+
+/// Live scopes into a scan's findings: each valid secret whose service reported scopes is judged
+/// by the policy, with the registered token's `needs` when the store knows it.
+public enum LiveScopes {
+    public static func apply(to result: inout ScanResult, policy: Policy, store: TokenStore?) {
+        var needs: [String: [String]] = [:]
+        for token in store?.tokens ?? [] { if let n = token.needs, needs[token.id] == nil { needs[token.id] = n } }
+        for i in result.findings.indices where result.findings[i].verdict.live != nil {
+            let f = result.findings[i]
+            result.findings[i].verdict.live!.judgeScopes(service: f.service, policy: policy, needs: f.tokenID.flatMap { needs[$0] })
+        }
+    }
+}

@@ -40,8 +40,8 @@ public enum LiveStoreAudit {
         public var raw: RawValue
         /// Why the token was not sent (no raw value, no check for its service, no host): nil when checked.
         public var notChecked: String?
-        /// The hosts its value would go to (also filled for a dry run).
-        public var hosts: [ServiceHost]
+        /// The host its value goes to (also on a dry run); nil when not checked.
+        public var host: ServiceHost?
         /// The service's answer: nil when not checked or on a dry run.
         public var verdict: LiveVerdict?
         public var drift: ScopeDrift?
@@ -53,19 +53,52 @@ public enum LiveStoreAudit {
         public var erred: Bool { problems.contains(where: \.isError) }
     }
 
-    /// What the audit needs of the verifier: the hosts a subject may go to (after the config's
-    /// allow list and test endpoints), and one check sent through it.
+    /// One value to send: what `Verifying.send` is given.
+    public struct Send: Sendable {
+        public var subject: VerificationSubject
+        public var check: any ServiceCheck
+        public var host: ServiceHost
+    }
+
+    /// Why a token's value goes nowhere (a self-hosted service with no allowed instance).
+    public struct HostRefusal: Error, Sendable, Equatable {
+        public var reason: String
+        public init(reason: String) { self.reason = reason }
+    }
+
+    /// What the audit needs of the verifier: where a subject may go (after the config's allow
+    /// list and test endpoints) or why nowhere, and the sending itself.
     public struct Verifying: Sendable {
-        public var hosts: @Sendable (VerificationSubject, any ServiceCheck) throws -> [ServiceHost]
-        /// nil for a dry run: nothing is sent.
-        public var verify: (@Sendable (VerificationSubject, any ServiceCheck) -> LiveVerdict)?
+        public var choose: @Sendable (VerificationSubject, any ServiceCheck) -> Result<ServiceHost, HostRefusal>
+        /// nil for a dry run: nothing is sent. Verdicts come back in the order given.
+        public var send: (@Sendable ([Send]) -> [LiveVerdict])?
 
         public init(
-            hosts: @escaping @Sendable (VerificationSubject, any ServiceCheck) throws -> [ServiceHost],
-            verify: (@Sendable (VerificationSubject, any ServiceCheck) -> LiveVerdict)?
+            choose: @escaping @Sendable (VerificationSubject, any ServiceCheck) -> Result<ServiceHost, HostRefusal>,
+            send: (@Sendable ([Send]) -> [LiveVerdict])?
         ) {
-            self.hosts = hosts
-            self.verify = verify
+            self.choose = choose
+            self.send = send
+        }
+
+        /// Through `scan --verify`'s verifier: the same host choice, pacing, retries and transport.
+        public init(verifier: Verifier) {
+            let settings = verifier.settings
+            choose = { subject, check in
+                switch HostChoice.choose(
+                    check.hosts(for: subject), service: check.service, config: settings.hosts, overrides: settings.overrides)
+                {
+                case .send(let host): return .success(host)
+                case .refuse(let why): return .failure(HostRefusal(reason: why))
+                }
+            }
+            if settings.dryRun {
+                send = nil
+            } else {
+                send = { (sends: [Send]) -> [LiveVerdict] in
+                    verifier.run(sends.map { Verifier.Job(check: $0.check, host: $0.host, subject: $0.subject, findings: []) })
+                }
+            }
         }
     }
 
@@ -74,27 +107,32 @@ public enum LiveStoreAudit {
         checks: (String) -> (any ServiceCheck)? = ServiceChecks.check(forService:), verifying: Verifying
     ) throws -> [Entry] {
         let index = try StoreIndex(store, key: key)
-        return try store.tokens.map { token in
+        var entries: [Entry] = []
+        var sends: [(entry: Int, send: Send)] = []
+        for token in store.tokens {
             let (raw, secret) = rawValue(of: token, environment: environment, index: index)
-            var entry = Entry(token: token, raw: raw, notChecked: nil, hosts: [], verdict: nil, drift: nil, liveScopes: nil, problems: [])
+            var entry = Entry(token: token, raw: raw, notChecked: nil, host: nil, verdict: nil, drift: nil, liveScopes: nil, problems: [])
+            defer { entries.append(entry) }
             guard let secret else {
                 if case .unavailable(let why) = raw { entry.notChecked = "no raw value: \(why)" }
-                return entry
+                continue
             }
             guard let check = checks(token.service) else {
                 entry.notChecked = "no live check for \(token.service)"
-                return entry
+                continue
             }
             let subject = VerificationSubject(rule: rule(for: secret, check: check, rules: rules), service: token.service, secret: secret)
-            entry.hosts = try verifying.hosts(subject, check)
-            guard !entry.hosts.isEmpty else {
-                entry.notChecked = "no \(token.service) instance known (allow one in the config)"
-                return entry
+            switch verifying.choose(subject, check) {
+            case .failure(let refusal):
+                entry.notChecked = refusal.reason
+            case .success(let host):
+                entry.host = host
+                sends.append((entries.count, Send(subject: subject, check: check, host: host)))
             }
-            guard let verify = verifying.verify else { return entry }
-            compare(&entry, with: verify(subject, check), policy: store.policy)
-            return entry
         }
+        guard let send = verifying.send, !sends.isEmpty else { return entries }
+        for (item, verdict) in zip(sends, send(sends.map(\.send))) { compare(&entries[item.entry], with: verdict, policy: store.policy) }
+        return entries
     }
 
     /// The first `env:NAME` place holding this very token (fingerprint match), else why none does.
