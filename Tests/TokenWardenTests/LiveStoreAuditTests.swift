@@ -200,3 +200,19 @@ final class LiveStoreAuditTests: XCTestCase {
         XCTAssertTrue(table.contains("valid as octocat; live scopes not in the store: repo"), table)
     }
 }
+
+extension LiveStoreAuditTests {
+    func testAKindTheCheckDoesNotCoverIsNotSent() throws {
+        let refresh = "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"
+        let s = TokenStore(tokens: [
+            StoredToken(
+                id: "gh-refresh", service: "github", fingerprint: TokenStore.fingerprint(of: Array(refresh.utf8), key: nil),
+                length: refresh.count, charset: .alnum, owner: "ci", scopes: [], needs: nil, created: .today, expires: nil,
+                storedIn: ["env:GH_REFRESH"])
+        ])
+        let verifier = RecordingVerifier(HTTPResponse(status: 200))
+        let e = try audit(s, env: ["GH_REFRESH": refresh], verifier: verifier)
+        XCTAssertEqual(e.notChecked, "no live check for its kind (github-refresh)")
+        XCTAssertEqual(verifier.sent.count, 0)
+    }
+}

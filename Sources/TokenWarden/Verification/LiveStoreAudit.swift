@@ -121,7 +121,12 @@ public enum LiveStoreAudit {
                 entry.notChecked = "no live check for \(token.service)"
                 continue
             }
-            let subject = VerificationSubject(rule: rule(for: secret, check: check, rules: rules), service: token.service, secret: secret)
+            let recognised = rule(for: secret, check: check, rules: rules)
+            guard let rule = recognised.rule else {
+                entry.notChecked = "no live check for its kind (\(recognised.kind ?? token.service))"
+                continue
+            }
+            let subject = VerificationSubject(rule: rule, service: token.service, secret: secret)
             switch verifying.choose(subject, check) {
             case .failure(let refusal):
                 entry.notChecked = refusal.reason
@@ -156,13 +161,16 @@ public enum LiveStoreAudit {
         return (.unavailable(why.joined(separator: "; ")), nil)
     }
 
-    /// The rule of the check that recognises the whole value (checks may build their request by
-    /// token kind), else the check's first rule by name.
-    static func rule(for secret: [UInt8], check: any ServiceCheck, rules: RuleSet) -> String {
+    /// The rule of the check that recognises the whole value (checks build their request by token
+    /// kind); nil when rules recognise it only as a kind the check does not cover (a GitHub refresh
+    /// token is exchanged, never presented). A value no rule knows gets the check's first rule.
+    static func rule(for secret: [UInt8], check: any ServiceCheck, rules: RuleSet) -> (rule: String?, kind: String?) {
         let findings = FindingBuilder(ruleSet: rules).scan(
-            Blob(bytes: secret, provenance: Provenance(path: "<store audit --live>")), with: Matcher(ruleSet: rules))
-        if let f = findings.first(where: { check.rules.contains($0.rule) && $0.length == secret.count }) { return f.rule }
-        return check.rules.sorted().first ?? check.service
+            Blob(bytes: secret, provenance: Provenance(path: "<store audit --live>")), with: Matcher(ruleSet: rules)
+        ).filter { $0.length == secret.count }
+        if let f = findings.first(where: { check.rules.contains($0.rule) }) { return (f.rule, f.rule) }
+        if let other = findings.first { return (nil, other.rule) }
+        return (check.rules.sorted().first ?? check.service, nil)
     }
 
     static func compare(_ entry: inout Entry, with verdict: LiveVerdict, policy: Policy) {
