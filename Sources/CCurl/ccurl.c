@@ -18,8 +18,9 @@ enum {
     OPT_HTTPHEADER = 10023, OPT_HEADERDATA = 10029, OPT_CUSTOMREQUEST = 10036, OPT_POSTFIELDSIZE = 60,
     OPT_NOBODY = 44, OPT_FOLLOWLOCATION = 52, OPT_SSL_VERIFYPEER = 64, OPT_SSL_VERIFYHOST = 81, OPT_NOSIGNAL = 99,
     OPT_TIMEOUT_MS = 155, OPT_CONNECTTIMEOUT_MS = 156, OPT_PROTOCOLS_STR = 10318, OPT_REDIR_PROTOCOLS_STR = 10319,
-    OPT_WRITEFUNCTION = 20011, OPT_HEADERFUNCTION = 20079, OPT_NETRC = 51,
+    OPT_WRITEFUNCTION = 20011, OPT_HEADERFUNCTION = 20079, OPT_NETRC = 51, OPT_PROTOCOLS = 181, OPT_REDIR_PROTOCOLS = 182,
 };
+enum { PROTO_HTTP = 1, PROTO_HTTPS = 2 };
 enum { INFO_RESPONSE_CODE = 0x200000 + 2 };
 enum {
     E_OK = 0, E_UNSUPPORTED_PROTOCOL = 1, E_WRITE_ERROR = 23, E_OPERATION_TIMEDOUT = 28, E_SSL_CONNECT_ERROR = 35,
@@ -138,22 +139,34 @@ const char *tw_curl_load_error(void) {
 void tw_curl_perform(const tw_curl_request *request, tw_curl_response *response) {
     memset(response, 0, sizeof *response);
     pthread_once(&load_once, load_curl);
-    if (!curl.loaded) return fail(response, TW_CURL_UNAVAILABLE, curl.why);
+    if (!curl.loaded) {
+        fail(response, TW_CURL_UNAVAILABLE, curl.why);
+        return;
+    }
     CURL *handle = curl.easy_init();
-    if (!handle) return fail(response, TW_CURL_UNAVAILABLE, "curl_easy_init failed");
+    if (!handle) {
+        fail(response, TW_CURL_UNAVAILABLE, "curl_easy_init failed");
+        return;
+    }
 
     struct curl_slist *headers = NULL;
     for (size_t i = 0; i < request->header_count; i++) headers = curl.slist_append(headers, request->headers[i]);
     buffer body = {.cap = request->body_cap}, header_block = {.cap = 64 * 1024};
     const char *protocols = request->allow_http ? "https,http" : "https";
 
-    curl.easy_setopt(handle, OPT_URL, request->url);
-    curl.easy_setopt(handle, OPT_PROTOCOLS_STR, protocols);
-    curl.easy_setopt(handle, OPT_REDIR_PROTOCOLS_STR, "https");
-    curl.easy_setopt(handle, OPT_FOLLOWLOCATION, 0L);
-    curl.easy_setopt(handle, OPT_SSL_VERIFYPEER, 1L);
-    curl.easy_setopt(handle, OPT_SSL_VERIFYHOST, 2L);
-    curl.easy_setopt(handle, OPT_NOSIGNAL, 1L);
+    // The safety options must take: a libcurl that refuses one sends nothing.
+    int refused = curl.easy_setopt(handle, OPT_URL, request->url) != E_OK;
+    // PROTOCOLS_STR is libcurl 7.85+; older ones take the bit mask.
+    if (curl.easy_setopt(handle, OPT_PROTOCOLS_STR, protocols) != E_OK) {
+        refused |= curl.easy_setopt(handle, OPT_PROTOCOLS, request->allow_http ? (long)(PROTO_HTTP | PROTO_HTTPS) : (long)PROTO_HTTPS) != E_OK;
+        curl.easy_setopt(handle, OPT_REDIR_PROTOCOLS, (long)PROTO_HTTPS);
+    } else {
+        curl.easy_setopt(handle, OPT_REDIR_PROTOCOLS_STR, "https");
+    }
+    refused |= curl.easy_setopt(handle, OPT_FOLLOWLOCATION, 0L) != E_OK;
+    refused |= curl.easy_setopt(handle, OPT_SSL_VERIFYPEER, 1L) != E_OK;
+    refused |= curl.easy_setopt(handle, OPT_SSL_VERIFYHOST, 2L) != E_OK;
+    refused |= curl.easy_setopt(handle, OPT_NOSIGNAL, 1L) != E_OK;
     curl.easy_setopt(handle, OPT_NETRC, 0L);  // credentials only from the check, never ~/.netrc
     curl.easy_setopt(handle, OPT_CONNECTTIMEOUT_MS, request->connect_timeout_ms);
     curl.easy_setopt(handle, OPT_TIMEOUT_MS, request->total_timeout_ms);
@@ -175,6 +188,12 @@ void tw_curl_perform(const tw_curl_request *request, tw_curl_response *response)
     curl.easy_setopt(handle, OPT_HEADERFUNCTION, (tw_write_callback)on_header);
     curl.easy_setopt(handle, OPT_HEADERDATA, &header_block);
 
+    if (refused) {
+        curl.slist_free_all(headers);
+        curl.easy_cleanup(handle);
+        fail(response, TW_CURL_UNAVAILABLE, "libcurl refused a safety option (protocols, redirects, certificate checks)");
+        return;
+    }
     CURLcode code = curl.easy_perform(handle);
     if (code == E_WRITE_ERROR && body.over) code = E_OK;  // stopped at the cap on purpose
     if (code == E_OK) {

@@ -119,7 +119,8 @@ public enum Pipeline {
             Verifier(settings: settings, transport: transport).apply(to: &result)
             LiveScopes.apply(to: &result, policy: request.config.policy ?? request.store?.policy ?? Policy(), store: request.store)
             for i in result.findings.indices { result.findings[i].neighbourhood = nil }
-            if request.onlyVerified {
+            // A dry run verifies nothing, so --only-verified would hide the very plan it is for.
+            if request.onlyVerified && !settings.dryRun {
                 let before = result.findings.count
                 result.findings.removeAll { $0.verification != .valid }
                 result.summary.notVerified = before - result.findings.count

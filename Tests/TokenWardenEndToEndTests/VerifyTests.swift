@@ -194,6 +194,10 @@ final class VerifyTests: CLITestCase {
         let (r, findings) = try scan(files, ["--only-verified"], environment: environment)
         XCTAssertEqual(findings.map(\.service), ["zenodo"])
         XCTAssertEqual(try report(r).summary.notVerified, 1)
+        XCTAssertTrue(r.stderr.contains("verified: 1 valid, 1 not verified valid (--only-verified)"), r.stderr)
+        let plan = try scan(files, ["--only-verified", "--dry-run"], environment: environment)
+        XCTAssertEqual(plan.1.count, 2, "a dry run keeps every finding: it verified none")
+        XCTAssertTrue(plan.0.stderr.contains("verify --dry-run: would send 2 findings to \(server.baseURL) (test-override)"), plan.0.stderr)
     }
 
     func testFailOnVerificationBlocksOnlyValidSecrets() throws {
@@ -203,6 +207,7 @@ final class VerifyTests: CLITestCase {
         XCTAssertEqual(findings.first?.verification, .invalid)
         XCTAssertEqual(findings.first?.blocking, false)
         XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("verified: 1 invalid"), r.stderr)
         let bad = try scan(["g.env": "x\n", ".tokenwarden.yaml": "fail_on:\n  verification: [alive]\n"], environment: [:], format: "text").0
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(

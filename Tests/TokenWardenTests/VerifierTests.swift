@@ -181,6 +181,50 @@ final class VerifierTests: XCTestCase {
         XCTAssertFalse(invalid.findings[0].blocking, "fail_on.verification [valid] lets a revoked token through")
     }
 
+    func testLiveVerdictsSurviveTheJSONReportForMerge() throws {
+        let transport = ScriptedTransport([ok(#"{"login": "octocat"}"#, headers: ["x-oauth-scopes": "repo"])])
+        let result = verify(["g.env": "GITHUB_TOKEN=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\n"], transport)
+        let f = try XCTUnwrap(result.findings.first)
+        let back = try JSONDecoder().decode(Finding.self, from: JSONEncoder().encode(f))
+        XCTAssertEqual(back.verification, .valid)
+        XCTAssertEqual(back.verificationReason, "HTTP 200")
+        XCTAssertEqual(back.verifiedHost, "api.github.com")
+        XCTAssertEqual(back.verifiedIdentity, "octocat")
+        XCTAssertEqual(back.scopes, ["repo"])
+        // The neighbourhood (which holds the secret) is never written.
+        XCTAssertNotNil(f.neighbourhood)
+        XCTAssertFalse(String(decoding: try JSONEncoder().encode(f), as: UTF8.self).contains("1vq0VtprV1O2aGvu"))
+    }
+
+    func testTheConfigsVerifyHostsAreHTTPSBasesAndTyposAreErrors() throws {
+        let config = try Config.parse(
+            "verify:\n  hosts:\n    b2share: ['https://B2SHARE.example.org/', 'https://b2share.example.net:8443']\n  context_hosts: true\n",
+            origin: "c.yaml")
+        XCTAssertEqual(
+            config.verify,
+            VerifyConfig(
+                hosts: ["b2share": [URL(string: "https://b2share.example.org")!, URL(string: "https://b2share.example.net:8443")!]],
+                contextHosts: true))
+        for bad in [
+            "http://b2share.example.org", "https://b2share.example.org/api", "https://u:p@b2share.example.org", "b2share.example.org",
+        ] {
+            XCTAssertThrowsError(try Config.parse("verify:\n  hosts:\n    b2share: ['\(bad)']\n", origin: "c.yaml"), bad) { error in
+                XCTAssertTrue("\(error)".contains("'verify.hosts.b2share' entries must be https URLs"), "\(error)")
+            }
+        }
+        XCTAssertThrowsError(try Config.parse("verify:\n  host: {}\n", origin: "c.yaml"))
+    }
+
+    func testATokenWhoseChecksumFailsIsInvalidAndNotSent() throws {
+        let transport = ScriptedTransport([ok()])
+        let result = verify(["g.env": "GITHUB_TOKEN=ghp_1vq0VtprV1O2aGvuBtxCktBgWsRjjU2PYhBb\n"], transport)
+        let f = try XCTUnwrap(result.findings.first { $0.rule == "github-pat-classic" })
+        XCTAssertEqual(f.checksum, .invalid)
+        XCTAssertEqual(f.verification, .invalid)
+        XCTAssertEqual(f.verificationReason, "checksum invalid: never issued (not sent)")
+        XCTAssertTrue(transport.sent.isEmpty)
+    }
+
     func testRetryAfterReadsSecondsAndHTTPDates() {
         XCTAssertEqual(ServiceGate.retryAfter("2"), .seconds(2))
         let now = Date(timeIntervalSince1970: 1_700_000_000)

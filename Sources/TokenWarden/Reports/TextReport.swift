@@ -76,12 +76,22 @@ public enum TextReport {
         if s.suppressed > 0 { parts.append("\(s.suppressed) suppressed by tokenwarden:allow") }
         if s.allowlisted > 0 { parts.append("\(s.allowlisted) allow-listed by the config") }
         if s.baselined > 0 { parts.append("\(s.baselined) in the baseline") }
+        if let verified = verificationCounts(result) { parts.append(verified) }
         if let hidden = s.notVerified, hidden > 0 { parts.append("\(hidden) not verified valid (--only-verified)") }
         if !result.errors.isEmpty {
             parts.append("\(result.errors.count) error\(result.errors.count == 1 ? "" : "s") (incomplete scan; --verbose lists them)")
         }
         parts.append("in \(s.durationMilliseconds) ms")
         return "tokenwarden: " + parts.joined(separator: ", ")
+    }
+
+    /// `verified: 1 valid, 2 invalid, 1 error` after a `--verify` scan: every finding's outcome counted.
+    static func verificationCounts(_ result: ScanResult) -> String? {
+        var counts: [VerificationStatus: Int] = [:]
+        for f in result.findings { if let status = f.verification { counts[status, default: 0] += 1 } }
+        guard !counts.isEmpty else { return nil }
+        return "verified: "
+            + VerificationStatus.allCases.compactMap { status in counts[status].map { "\($0) \(status.rawValue)" } }.joined(separator: ", ")
     }
 
     /// What to do when the pre-commit hook blocks a commit.

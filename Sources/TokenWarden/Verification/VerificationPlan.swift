@@ -5,9 +5,8 @@ public enum VerificationPlan {
         var perHost: [String: Int] = [:], held: [String: Int] = [:]
         for f in result.findings {
             guard let reason = f.verificationReason else { continue }
-            if let host = f.verifiedHost, reason.hasPrefix("dry run: ") {
-                perHost[String(reason.dropFirst("dry run: would send to ".count)), default: 0] += 1
-                _ = host
+            if reason.hasPrefix(Verifier.dryRunPrefix) {
+                perHost[String(reason.dropFirst(Verifier.dryRunPrefix.count)), default: 0] += 1
             } else {
                 held[reason, default: 0] += 1
             }

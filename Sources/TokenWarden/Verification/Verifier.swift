@@ -42,6 +42,11 @@ public struct Verifier: Sendable {
                 result.findings[i].verdict.live = LiveVerdict(status: .unknown, reason: "no secret to check")
                 continue
             }
+            // A failing built-in checksum means the token was never issued: nothing to ask.
+            if f.checksum == .invalid {
+                result.findings[i].verdict.live = LiveVerdict(status: .invalid, reason: "checksum invalid: never issued (not sent)")
+                continue
+            }
             let subject = VerificationSubject(
                 rule: f.rule, service: check.service, secret: f.match.secret,
                 companions: (f.neighbourhood?.companions ?? []).map { ($0.rule, $0.secret) }, context: f.neighbourhood?.context ?? [])
@@ -69,10 +74,13 @@ public struct Verifier: Sendable {
         }
     }
 
+    /// How a `--dry-run` verdict's reason starts; the host and its origin follow.
+    static let dryRunPrefix = "dry run: would send to "
+
     /// With `--dry-run`: where the secret would go, and nothing sent.
     static func plan(_ job: Job) -> LiveVerdict {
         LiveVerdict(
-            status: .unknown, reason: "dry run: would send to \(job.host.base.absoluteString) (\(job.host.origin.rawValue))",
+            status: .unknown, reason: dryRunPrefix + "\(job.host.base.absoluteString) (\(job.host.origin.rawValue))",
             host: job.host.base.host)
     }
 
