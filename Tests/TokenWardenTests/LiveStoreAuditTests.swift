@@ -216,3 +216,18 @@ extension LiveStoreAuditTests {
         XCTAssertEqual(verifier.sent.count, 0)
     }
 }
+
+extension LiveStoreAuditTests {
+    func testATokenWhoseChecksumFailsIsNotSent() throws {
+        let typo = String(github.dropLast()) + (github.last == "a" ? "b" : "a")
+        let s = TokenStore(tokens: [
+            StoredToken(
+                id: "gh-typo", service: "github", fingerprint: TokenStore.fingerprint(of: Array(typo.utf8), key: nil), length: typo.count,
+                charset: .alnum, owner: "ci", scopes: [], needs: nil, created: .today, expires: nil, storedIn: ["env:GH"])
+        ])
+        let verifier = RecordingVerifier(HTTPResponse(status: 200))
+        let e = try audit(s, env: ["GH": typo], verifier: verifier)
+        XCTAssertEqual(e.notChecked, "not sent: github-pat-classic whose checksum fails was never issued")
+        XCTAssertEqual(verifier.sent.count, 0)
+    }
+}

@@ -121,9 +121,9 @@ public enum LiveStoreAudit {
                 entry.notChecked = "no live check for \(token.service)"
                 continue
             }
-            let recognised = rule(for: secret, check: check, rules: rules)
-            guard let rule = recognised.rule else {
-                entry.notChecked = "no live check for its kind (\(recognised.kind ?? token.service))"
+            let recognition = recognise(secret, check: check, rules: rules)
+            guard case .rule(let rule) = recognition else {
+                entry.notChecked = recognition.refusal
                 continue
             }
             let subject = VerificationSubject(rule: rule, service: token.service, secret: secret)
@@ -161,16 +161,34 @@ public enum LiveStoreAudit {
         return (.unavailable(why.joined(separator: "; ")), nil)
     }
 
-    /// The rule of the check that recognises the whole value (checks build their request by token
-    /// kind); nil when rules recognise it only as a kind the check does not cover (a GitHub refresh
-    /// token is exchanged, never presented). A value no rule knows gets the check's first rule.
-    static func rule(for secret: [UInt8], check: any ServiceCheck, rules: RuleSet) -> (rule: String?, kind: String?) {
+    /// What the rules make of a raw value, for its check.
+    enum Recognition: Equatable {
+        /// The check's rule that recognises the whole value (checks build their request by token
+        /// kind); a value no rule knows gets the check's first rule.
+        case rule(String)
+        /// Recognised only as a kind the check does not cover (a GitHub refresh token is exchanged, never presented).
+        case uncovered(kind: String)
+        /// Its built-in checksum fails: never issued, nothing to ask (as `scan --verify`).
+        case neverIssued(rule: String)
+
+        var refusal: String? {
+            switch self {
+            case .rule: nil
+            case .uncovered(let kind): "no live check for its kind (\(kind))"
+            case .neverIssued(let rule): "not sent: \(rule) whose checksum fails was never issued"
+            }
+        }
+    }
+
+    static func recognise(_ secret: [UInt8], check: any ServiceCheck, rules: RuleSet) -> Recognition {
         let findings = FindingBuilder(ruleSet: rules).scan(
             Blob(bytes: secret, provenance: Provenance(path: "<store audit --live>")), with: Matcher(ruleSet: rules)
         ).filter { $0.length == secret.count }
-        if let f = findings.first(where: { check.rules.contains($0.rule) }) { return (f.rule, f.rule) }
-        if let other = findings.first { return (nil, other.rule) }
-        return (check.rules.sorted().first ?? check.service, nil)
+        if let f = findings.first(where: { check.rules.contains($0.rule) }) {
+            return f.checksum == .invalid ? .neverIssued(rule: f.rule) : .rule(f.rule)
+        }
+        if let other = findings.first { return .uncovered(kind: other.rule) }
+        return .rule(check.rules.sorted().first ?? check.service)
     }
 
     static func compare(_ entry: inout Entry, with verdict: LiveVerdict, policy: Policy) {
