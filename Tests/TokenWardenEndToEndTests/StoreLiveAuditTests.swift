@@ -180,5 +180,8 @@ final class LiveScopeScanTests: CLITestCase {
         XCTAssertEqual(f["status"] as? String, "leaked")
         XCTAssertEqual(f["scopes"] as? [String], ["read:org", "gist"])
         XCTAssertEqual(f["excess_scopes"] as? [String], ["gist"], "beyond the registered needs")
+        let server = try LoopbackServices(routes: [.init("/user", status: 200, responseHeaders: ["X-OAuth-Scopes": "read:org, gist"])])
+        let text = try run(["scan", "--verify", "."], in: repo, environment: ["TOKENWARDEN_VERIFY_ENDPOINT_GITHUB": server.baseURL])
+        XCTAssertTrue(text.stdout.contains("live scopes: read:org, gist; over-scoped: gist"), text.stdout)
     }
 }

@@ -92,6 +92,8 @@ public struct Finding: Hashable, Sendable {
     public var owner: String? { verdict.store?.owner }
     /// The scopes a valid secret's service reported live (what it can do now), else the store's.
     public var scopes: [String]? { validLive?.facts?.scopes ?? verdict.store?.scopes }
+    /// Whether `scopes` are what the service reported (a valid secret), not the store's declaration.
+    public var scopesAreLive: Bool { validLive?.facts?.scopes != nil }
     /// Judged from the live scopes when there are any (`LiveScopes`), else from the store's.
     public var overScoped: Bool? { validLive?.overScoped ?? verdict.store?.overScoped }
     public var excessScopes: [String]? { validLive?.excessScopes ?? verdict.store?.excessScopes }
