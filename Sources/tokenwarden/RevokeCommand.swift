@@ -10,7 +10,8 @@ struct RevokeCommand: ParsableCommand {
         commandName: "revoke",
         abstract: "Revoke leaked GitHub tokens through GitHub's credential revocation API (asks first; GitHub cannot undo it).",
         discussion: """
-            Tokens, one a line, from --stdin or --file, or from --from-env variables. Only GitHub tokens the API takes are \
+            Tokens, one a line, from --stdin or --file, from --from-env variables, or the GitHub findings of a scan's \
+            JSON/JSONL report made with --show-secrets (--report FILE, - for standard input). Only GitHub tokens the API takes are \
             sent (ghp_, github_pat_, gho_, ghu_, ghr_), to api.github.com only, unauthenticated; any other value stops the \
             run before anything is sent. GitHub revokes the valid ones and notifies their owners.
             Exit status: 0 every batch accepted (or --dry-run), 1 not confirmed, 2 error (a refused token, no terminal to \
@@ -21,6 +22,10 @@ struct RevokeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Read the tokens from this file, one a line.", valueName: "path")) var file: String?
     @Option(help: ArgumentHelp("Read a token from this environment variable (repeatable).", valueName: "NAME")) var fromEnv: [String] =
         []
+    @Option(
+        help: ArgumentHelp(
+            "Revoke the GitHub findings of this scan report (--format json|jsonl --show-secrets; - for standard input).", valueName: "path")
+    ) var report: String?
     @Flag(help: "Do not ask for confirmation (needed without a terminal).") var yes = false
     @Flag(help: "Say what would be sent, and where, without sending.") var dryRun = false
 
@@ -72,9 +77,10 @@ struct RevokeCommand: ParsableCommand {
 
     /// Every source given, one token a line (blank lines skipped), each token once.
     private func readTokens() throws -> [[UInt8]] {
-        guard stdin || file != nil || !fromEnv.isEmpty else {
-            throw ValidationError("name the tokens: --stdin, --file PATH or --from-env NAME (never on the command line)")
+        guard stdin || file != nil || !fromEnv.isEmpty || report != nil else {
+            throw ValidationError("name the tokens: --stdin, --file PATH, --from-env NAME or --report PATH (never on the command line)")
         }
+        if stdin && report == "-" { throw ValidationError("--stdin and --report - both read standard input") }
         var lines: [[UInt8]] = []
         for name in fromEnv {
             guard let value = ProcessInfo.processInfo.environment[name] else { throw InputError("environment variable \(name) is not set") }
@@ -85,6 +91,15 @@ struct RevokeCommand: ParsableCommand {
             lines += Self.lines(Array(data))
         }
         if stdin { lines += Self.lines(Array(FileHandle.standardInput.readDataToEndOfFile())) }
+        if let report {
+            let data = report == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: report)
+            guard let data else { throw InputError("\(report): cannot read the report") }
+            let picked = try RevocationReport.pick(data, origin: report == "-" ? "<stdin>" : report)
+            if picked.others > 0 {
+                Terminal.error("tokenwarden: \(picked.others) findings of the report left out: not GitHub tokens the revocation API takes")
+            }
+            lines += picked.tokens
+        }
         var seen = Set<[UInt8]>()
         let tokens = lines.map(Self.trimmed).filter { !$0.isEmpty && seen.insert($0).inserted }
         guard !tokens.isEmpty else { throw InputError("no tokens given") }

@@ -104,7 +104,7 @@ final class RevokeCommandTests: CLITestCase {
     func testTokensNeverComeFromArgvAndTheEndpointIsLoopbackOnly() throws {
         let none = try run(["revoke", "--yes"])
         XCTAssertEqual(none.status, 2)
-        XCTAssertTrue(none.stderr.contains("--stdin, --file PATH or --from-env NAME"), none.stderr)
+        XCTAssertTrue(none.stderr.contains("--stdin, --file PATH, --from-env NAME or --report PATH"), none.stderr)
         XCTAssertNotEqual(try run(["revoke", classic]).status, 0)
         for bad in ["http://10.0.0.1:80", "http://localhost:8080", "https://api.github.com.evil.example"] {
             let r = try run(
@@ -112,5 +112,26 @@ final class RevokeCommandTests: CLITestCase {
             XCTAssertEqual(r.status, 2, bad)
             XCTAssertTrue(r.stderr.contains("a test endpoint must be http(s)://127.0.0.1:PORT"), r.stderr)
         }
+    }
+}
+
+extension RevokeCommandTests {
+    func testTheGitHubFindingsOfAScanReportAreRevoked() throws {
+        let server = try github()
+        let repo = try makeRepository()
+        try write("GH=\(classic)\nSLACK=\(slack)\n", to: "ci.env", in: repo)
+        let scan = try run(["scan", "--format", "json", "--show-secrets", "."], in: repo)
+        XCTAssertEqual(scan.status, 1, scan.stderr)
+        let r = try run(["revoke", "--report", "-", "--yes"], stdin: scan.stdout, environment: endpoint(server))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("1 findings of the report left out: not GitHub tokens"), r.stderr)
+        let body = try JSONSerialization.jsonObject(with: Data(try server.requests()[0].body.utf8)) as? [String: [String]]
+        XCTAssertEqual(body, ["credentials": [classic]])
+        // Without --show-secrets the report holds no secret: an error, nothing sent.
+        let redacted = try run(["scan", "--format", "jsonl", "."], in: repo)
+        let none = try run(["revoke", "--report", "-", "--yes"], stdin: redacted.stdout, environment: endpoint(server))
+        XCTAssertEqual(none.status, 2)
+        XCTAssertTrue(none.stderr.contains("1 GitHub findings have no secret: make the report with `scan --show-secrets`"), none.stderr)
+        XCTAssertEqual(try server.requests().count, 1)
     }
 }

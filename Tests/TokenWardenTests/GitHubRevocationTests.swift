@@ -81,3 +81,19 @@ final class GitHubRevocationTests: XCTestCase {
         XCTAssertEqual(transport.sent.count, 1)
     }
 }
+
+extension GitHubRevocationTests {
+    func testReportsGiveTheirGitHubSecrets() throws {
+        let document =
+            #"{"findings": [{"rule": "github-oauth", "secret": "\#(oauth)"}, {"rule": "slack-bot-token", "secret": "\#(slack)"}]}"#
+        XCTAssertEqual(
+            try RevocationReport.pick(Data(document.utf8), origin: "r.json"),
+            RevocationReport.Picked(tokens: [Array(oauth.utf8)], others: 1))
+        let lines = #"{"rule": "github-pat-classic", "secret": "\#(classic)"}"# + "\n\n" + #"{"rule": "aws-access-key"}"# + "\n"
+        XCTAssertEqual(try RevocationReport.pick(Data(lines.utf8), origin: "r.jsonl").tokens, [Array(classic.utf8)])
+        XCTAssertThrowsError(try RevocationReport.pick(Data("{\"rule\": 1}\nnot json\n".utf8), origin: "r.jsonl")) {
+            XCTAssertEqual("\($0)", "r.jsonl:1: not a tokenwarden JSON or JSONL report")
+        }
+        XCTAssertThrowsError(try RevocationReport.pick(Data(#"{"findings": [{"rule": "github-oauth"}]}"#.utf8), origin: "r.json"))
+    }
+}
