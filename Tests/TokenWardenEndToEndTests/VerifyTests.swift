@@ -232,6 +232,19 @@ final class VerifyTests: CLITestCase {
         XCTAssertTrue((result["message"] as? [String: Any])?["text"].map { "\($0)".contains("verified valid (octocat)") } ?? false)
     }
 
+    func testStagedScansVerifyOnlyWhenAsked() throws {
+        let server = try LoopbackServices(routes: [.init("/api/deposit/depositions", status: 200, json: [])])
+        let repo = try makeRepository()
+        try write("ZENODO_TOKEN=\(Self.zenodo)\n", to: "deploy.env", in: repo)
+        try git(["add", "deploy.env"], in: repo)
+        let plain = try run(["scan", "--staged", "-f", "json"], in: repo, environment: endpoint("zenodo", server))
+        XCTAssertNil(try report(plain).findings.first?.verification)
+        XCTAssertEqual(try server.connections().accepted, 0, "the pre-commit scan sends nothing by default")
+        let asked = try run(["scan", "--staged", "--verify", "-f", "json"], in: repo, environment: endpoint("zenodo", server))
+        XCTAssertEqual(try report(asked).findings.first?.verification, .valid)
+        XCTAssertEqual(try server.requests().count, 1)
+    }
+
     func testVerificationFlagsNeedVerify() throws {
         let dir = try TestSupport.temporaryDirectory(self)
         for flags in [["--dry-run"], ["--verify-timeout", "3"]] {

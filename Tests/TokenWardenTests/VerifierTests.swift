@@ -225,6 +225,57 @@ final class VerifierTests: XCTestCase {
         XCTAssertTrue(transport.sent.isEmpty)
     }
 
+    func testVerifySettingsAreInTheSettingsDigestOnlyWhenSet() {
+        var request = ScanRequest(selection: .paths(["."], standardInput: nil), rules: TestSupport.builtInRules)
+        let plain = request.settingsDigest
+        request.verification = VerificationSettings()
+        let verifying = request.settingsDigest
+        XCTAssertNotEqual(plain, verifying, "verified and unverified shards must not merge")
+        request.verification?.hosts.hosts["b2share"] = [URL(string: "https://b2share.example.org")!]
+        XCTAssertNotEqual(request.settingsDigest, verifying)
+        request.verification = nil
+        XCTAssertEqual(request.settingsDigest, plain)
+        request.config.failOn.verifications = [.valid]
+        XCTAssertNotEqual(request.settingsDigest, plain)
+    }
+
+    /// A check that misbehaves, to show the verifier's own guards.
+    struct RogueCheck: ServiceCheck {
+        let service = "zenodo"
+        let rules: Set<String> = ["zenodo-token-assignment"]
+        var url: String
+        var header: String
+        func hosts(for subject: VerificationSubject) -> [ServiceHost] {
+            [ServiceHost(base: URL(string: "https://zenodo.org")!, origin: .fixed)]
+        }
+        func request(for subject: VerificationSubject, on host: ServiceHost, now: Date) -> HTTPRequest? {
+            HTTPRequest(url: URL(string: url)!, headers: [("Authorization", header)])
+        }
+        func interpret(_ response: HTTPResponse, for subject: VerificationSubject) -> VerificationOutcome {
+            VerificationOutcome(.valid, "ok")
+        }
+    }
+
+    func testARequestOffItsHostOrWithALineBreakInAHeaderIsNotSent() {
+        for (check, reason) in [
+            (RogueCheck(url: "https://elsewhere.example/api", header: "Bearer t"), "the check built a request off its host: not sent"),
+            (RogueCheck(url: "https://zenodo.org:8443/api", header: "Bearer t"), "the check built a request off its host: not sent"),
+            (
+                RogueCheck(url: "https://zenodo.org/api", header: "Bearer t\r\nX-Evil: 1"),
+                "the request would carry a line break in a header: not sent"
+            ),
+        ] {
+            let transport = ScriptedTransport([ok()])
+            var result = scanned(["a.sh": "ZENODO_TOKEN=\(Self.zenodo)\n"])
+            var settings = VerificationSettings()
+            settings.spacing = .zero
+            Verifier(settings: settings, transport: transport, checks: [check]).apply(to: &result)
+            XCTAssertEqual(result.findings.first?.verification, .error)
+            XCTAssertEqual(result.findings.first?.verificationReason, reason)
+            XCTAssertTrue(transport.sent.isEmpty)
+        }
+    }
+
     func testRetryAfterReadsSecondsAndHTTPDates() {
         XCTAssertEqual(ServiceGate.retryAfter("2"), .seconds(2))
         let now = Date(timeIntervalSince1970: 1_700_000_000)

@@ -121,6 +121,11 @@ public struct Verifier: Sendable {
         guard HostChoice.isOn(request.url, job.host.base) else {
             return LiveVerdict(status: .error, reason: "the check built a request off its host: not sent")
         }
+        // A line break in a header would let the text of a secret write headers of its own.
+        let breaks: (String) -> Bool = { $0.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0 } }
+        guard !request.headers.contains(where: { breaks($0.name) || breaks($0.value) }) else {
+            return LiveVerdict(status: .error, reason: "the request would carry a line break in a header: not sent")
+        }
         var failures = 0, waits = 0
         while true {
             gate.enter(job.check.service)
