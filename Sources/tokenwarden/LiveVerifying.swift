@@ -5,8 +5,9 @@ import TokenWarden
 /// `verify.hosts`, loopback-only test endpoints, pacing, retries, libcurl).
 enum LiveVerifying {
     static func make(dryRun: Bool, configPath: String?, environment: [String: String]) throws -> LiveStoreAudit.Verifying {
-        let path = configPath ?? Config.defaultPath
-        let config = configPath != nil || FileManager.default.fileExists(atPath: path) ? try Config.load(path: path) : Config()
+        // Only a config the user names: a `.tokenwarden.yaml` in the current directory may be a
+        // hostile clone's, and registered tokens must not go to a host it lists.
+        let config = try configPath.map { try Config.load(path: $0) } ?? Config()
         var settings = VerificationSettings()
         settings.dryRun = dryRun
         settings.hosts = config.verify

@@ -217,7 +217,7 @@ struct StoreCommand: ParsableCommand {
         @Flag(help: "With --live: list the host each token would be sent to, and send nothing.") var dryRun = false
         @Option(
             help: ArgumentHelp(
-                "With --live: the config whose verify.hosts allows self-hosted instances (default: .tokenwarden.yaml).", valueName: "path")
+                "With --live: the config whose verify.hosts allows self-hosted instances (none unless named).", valueName: "path")
         ) var config: String?
 
         func validate() throws {
