@@ -28,9 +28,10 @@ final class LiveScopeAuditTests: XCTestCase {
 
     func testTheConfiguredPolicyIsUsed() {
         var policy = Policy()
-        policy.forbiddenScopes["huggingface"] = ["write"]
-        XCTAssertEqual(policy.auditLive(service: "huggingface", scopes: ["write"]).excessScopes, ["write"])
-        XCTAssertEqual(Policy().auditLive(service: "huggingface", scopes: ["write"]).excessScopes, [])
+        policy.forbiddenScopes["huggingface"] = []
+        XCTAssertEqual(policy.auditLive(service: "huggingface", scopes: ["write"]).excessScopes, [])
+        XCTAssertEqual(Policy().auditLive(service: "huggingface", scopes: ["write"]).excessScopes, ["write"])
+        XCTAssertEqual(Policy().auditLive(service: "gitlab", scopes: ["read_api", "api"]).excessScopes, ["api"])
     }
 
     func testStoreAuditAndLiveAuditAgree() {
