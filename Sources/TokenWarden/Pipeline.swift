@@ -135,6 +135,7 @@ public enum Pipeline {
         func verify(_ result: inout ScanResult, _ settings: VerificationSettings) {
             let transport = request.transport ?? CurlTransport(timeout: settings.timeout)
             Verifier(settings: settings, transport: transport).apply(to: &result)
+            LiveScopes.apply(to: &result, policy: request.config.policy ?? request.store?.policy ?? Policy(), store: request.store)
             for i in result.findings.indices { result.findings[i].neighbourhood = nil }
             // A dry run verifies nothing, so --only-verified would hide the very plan it is for.
             if request.onlyVerified && !settings.dryRun {

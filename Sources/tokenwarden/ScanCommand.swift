@@ -50,7 +50,12 @@ struct ScanCommand: ParsableCommand {
         try MistypedSubcommand.check(arguments)
         if arguments.remoteURL != nil || arguments.repos != nil { CloneCleanup.install() }
         var request = try arguments.request(showSecrets: showSecrets, baseline: baseline)
-        request.verification = try verification.settings(config: request.config, environment: ProcessInfo.processInfo.environment)
+        if let (settings, note) = try verification.settings(
+            config: request.config, configNamed: arguments.config != nil, environment: ProcessInfo.processInfo.environment)
+        {
+            request.verification = settings
+            if let note { request.settingsNotes.append(note) }
+        }
         request.onlyVerified = verification.onlyVerified
         let targets = try reports.map(ReportTarget.init(parsing:))
         let outcome = try Pipeline.run(request) { counter, selection in

@@ -202,22 +202,49 @@ struct StoreCommand: ParsableCommand {
 
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check every registered token against the policy: scopes, expiry, age.",
-            discussion: "Exit status: 0 all tokens comply (warnings allowed), 1 a token violates the policy, 2 error.")
+            abstract: "Check every registered token against the policy: scopes, expiry, age; with --live, against its service too.",
+            discussion: """
+                --live checks each token whose raw value is in the environment variable its stored_in names (env:NAME, as \
+                check-env reads it) with its service, and compares the scopes and expiry the service reports with the store's: \
+                scope drift, revoked tokens still registered, expiry mismatches. Other tokens are listed as not checked. \
+                --live --dry-run lists where each value would be sent and sends nothing.
+                Exit status: 0 all tokens comply (warnings allowed), 1 a token violates the policy, drifted or is revoked, \
+                2 error (also a live check that could not be made).
+                """)
         @OptionGroup var storeOptions: StoreOptions
         @Option(name: .shortAndLong, help: "Output format: text or json.") var format: AuditFormat = .text
+        @Flag(help: "Also check each token whose raw value is in its env:NAME with its service (sends it there).") var live = false
+        @Flag(help: "With --live: list the host each token would be sent to, and send nothing.") var dryRun = false
+        @Option(
+            help: ArgumentHelp(
+                "With --live: the config whose verify.hosts allows self-hosted instances (none unless named).", valueName: "path")
+        ) var config: String?
+
+        func validate() throws {
+            if (dryRun || config != nil) && !live { throw ValidationError("--dry-run and --config go with --live") }
+        }
 
         func run() throws {
             let (store, _) = try storeOptions.loadExisting()
             let audits = store.tokens.map { store.policy.audit($0) }
+            let liveEntries = live ? try liveAudit(store) : nil
             if format == .json {
-                try StandardStream.standardOutput.write(try StoreReport.json(audits, includeVerdicts: true) + "\n")
+                try StandardStream.standardOutput.write(try StoreReport.json(audits, includeVerdicts: true, live: liveEntries) + "\n")
             } else {
-                try StandardStream.standardOutput.write(StoreReport.table(audits, verdicts: true))
+                try StandardStream.standardOutput.write(StoreReport.table(audits, verdicts: true, live: liveEntries))
                 let failing = audits.filter(\.failing).count
                 Terminal.error("tokenwarden: \(audits.count) tokens audited, \(failing) violate the policy")
+                if let liveEntries { Terminal.error("tokenwarden: live: " + LiveAuditSummary(liveEntries, dryRun: dryRun).description) }
             }
-            if audits.contains(where: \.failing) { throw ExitCode(1) }
+            if liveEntries?.contains(where: \.erred) == true { throw ExitCode(2) }
+            if audits.contains(where: \.failing) || liveEntries?.contains(where: \.failing) == true { throw ExitCode(1) }
+        }
+
+        private func liveAudit(_ store: TokenStore) throws -> [LiveStoreAudit.Entry] {
+            let environment = ProcessInfo.processInfo.environment
+            return try LiveStoreAudit.run(
+                store: store, environment: environment, key: TokenStore.key(), rules: RuleSet(try RuleLoader.builtIn(examples: false)),
+                verifying: try LiveVerifying.make(dryRun: dryRun, configPath: config, environment: environment))
         }
     }
 

@@ -9,7 +9,7 @@ struct TokenWardenCommand: ParsableCommand {
         version: TokenWardenVersion.current,
         subcommands: [
             ScanCommand.self, BaselineCommand.self, MergeCommand.self, RulesCommand.self, StoreCommand.self, InstallHookCommand.self,
-            PreCommitCommand.self, ImportCommand.self, VersionCommand.self,
+            PreCommitCommand.self, ImportCommand.self, RevokeCommand.self, VersionCommand.self,
         ],
         defaultSubcommand: ScanCommand.self
     )

@@ -30,17 +30,26 @@ struct VerifyOptions: ParsableArguments {
 
     /// The settings for the request, or nil without --verify. Fails (exit 2) before any scanning
     /// when a test endpoint is not loopback or libcurl cannot be loaded.
-    func settings(config: Config, environment: [String: String]) throws -> VerificationSettings? {
+    /// `configNamed`: the user named the config with `--config`. A repository's own config may not
+    /// choose where secrets go: a hostile clone could list its host for `github` and receive the
+    /// token a developer keeps in an untracked `.env`. Its `verify:` is ignored, with a note.
+    func settings(config: Config, configNamed: Bool, environment: [String: String]) throws -> (VerificationSettings, note: String?)? {
         guard verify || onlyVerified else { return nil }
         var settings = VerificationSettings()
         settings.dryRun = dryRun
         if let verifyTimeout { settings.timeout = .milliseconds(Int(verifyTimeout * 1000)) }
-        settings.hosts = config.verify
+        var note: String?
+        if configNamed {
+            settings.hosts = config.verify
+        } else if config.verify != VerifyConfig() {
+            note =
+                "\(config.origin): verify: ignored (the scanned repository's own config may not choose where secrets are sent; name the file with --config to use it)"
+        }
         settings.overrides = try EndpointOverrides.parse(environment)
         if !dryRun {
             do { try CurlTransport.checkAvailable() } catch { throw InputError("--verify: \(error.reason)") }
         }
-        return settings
+        return (settings, note)
     }
 }
 

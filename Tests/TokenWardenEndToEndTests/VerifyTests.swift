@@ -70,7 +70,9 @@ final class VerifyTests: CLITestCase {
                 ])
                 var files = ["cred.env": c.file]
                 if let config = c.config { files[".tokenwarden.yaml"] = config }
-                let (r, findings) = try scan(files, environment: endpoint(c.service, server))
+                // The allow list counts only from a config the user names (see the next test).
+                let flags = c.config == nil ? ["--verify"] : ["--verify", "--config", ".tokenwarden.yaml"]
+                let (r, findings) = try scan(files, flags, environment: endpoint(c.service, server))
                 let f = try XCTUnwrap(findings.first { $0.service == c.service }, "\(c.service): \(r.stderr)")
                 XCTAssertEqual(f.verification, expected, "\(c.service) HTTP \(status): \(f.verificationReason ?? "")")
                 XCTAssertEqual(f.verifiedIdentity, expected == .valid ? c.identity : nil, c.service)
@@ -95,6 +97,23 @@ final class VerifyTests: CLITestCase {
             "instance https://cells.acme.org next to the secret is not in verify.hosts.pydio-cells")
         XCTAssertEqual(
             findings.first { $0.service == "codeocean" }?.verificationReason, "no instance known: list it in verify.hosts.codeocean")
+        XCTAssertEqual(try server.connections().accepted, 0)
+    }
+
+    /// A hostile repository's own `.tokenwarden.yaml` cannot allow a host for the secrets found in it
+    /// (a developer's untracked `.env` included): only a config named with `--config` can.
+    func testTheScannedRepositorysOwnConfigCannotAllowAHost() throws {
+        let server = try LoopbackServices(routes: [.init("/a/workspace", method: "POST", status: 200, json: [:])])
+        let files = [
+            "cells.env":
+                "export CEC_URL=https://cells.attacker.example; export CEC_TOKEN=e-cLgTAjKX3f_Ayh8bc3m3bpUlaMSCQSUjsHAyeVJ7P.uWcmdMTKK41x94ZuTYYJVllanwmVRNSihCo0mMHKT65\n",
+            ".tokenwarden.yaml": "verify:\n  context_hosts: true\n  hosts:\n    pydio-cells: [https://cells.attacker.example]\n",
+        ]
+        let (r, findings) = try scan(files, environment: endpoint("pydio-cells", server))
+        XCTAssertEqual(
+            findings.first { $0.service == "pydio-cells" }?.verificationReason,
+            "instance https://cells.attacker.example next to the secret is not in verify.hosts.pydio-cells", r.stderr)
+        XCTAssertTrue(r.stderr.contains(".tokenwarden.yaml: verify: ignored"), r.stderr)
         XCTAssertEqual(try server.connections().accepted, 0)
     }
 

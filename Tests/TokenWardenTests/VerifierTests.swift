@@ -64,6 +64,22 @@ final class VerifierTests: XCTestCase {
         XCTAssertEqual(result.findings.map(\.verifiedHost), ["zenodo.org", "zenodo.org", "zenodo.org"])
     }
 
+    /// An AWS key id and its secret key are two findings of one credential: one signed STS call.
+    func testFindingsThatWouldSendTheSameRequestShareIt() {
+        let arn = "arn:aws:iam::123456789012:user/ci"
+        let transport = ScriptedTransport([
+            ok(
+                "<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>\(arn)</Arn><Account>123456789012</Account></GetCallerIdentityResult></GetCallerIdentityResponse>"
+            )
+        ])
+        let file = "aws_access_key_id = AKIAWFCHRTUWYX7XJOI4\naws_secret_access_key = 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\n"
+        let result = verify(["credentials": file], transport)
+        let aws = result.findings.filter { $0.service == "aws" }
+        XCTAssertGreaterThanOrEqual(aws.count, 2, "\(result.findings.map(\.rule))")
+        XCTAssertEqual(transport.sent.count, 1)
+        XCTAssertEqual(Set(aws.map(\.verification)), [.valid])
+    }
+
     func testARuleWithoutACheckIsUnknownAndSendsNothing() {
         let transport = ScriptedTransport([ok()])
         let result = verify(["bot.env": "TELEGRAM_BOT_TOKEN=5496288256:AAKgaZSWpZfVRa6Ekfp6Zv7dcY3owNd2UsK\n"], transport)

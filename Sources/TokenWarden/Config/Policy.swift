@@ -36,6 +36,12 @@ public struct Policy: Sendable, Equatable {
         "anaconda": ["all"],
         // Read & Write where Read would do.
         "codeocean": ["*:write", "write"],
+        // Scopes the services report live (`scan --verify`): `api` is the whole API read-write, `sudo`
+        // acts as any user; a write role or write permissions on every repository; keys that mint keys.
+        "gitlab": ["api", "sudo", "admin_mode", "write_repository", "write_registry"],
+        "huggingface": ["write", "*.write"],
+        "sendgrid": ["api_keys.*", "user.*", "subusers.*"],
+        "slack": ["admin", "admin.*"],
     ]
 
     // Pydio Cells: a PAT without a node scope acts as its user, and `-a` (auto-refresh) tokens

@@ -90,10 +90,13 @@ public struct Finding: Hashable, Sendable {
     public var status: FindingStatus? { verdict.status }
     public var tokenID: String? { verdict.store?.tokenID }
     public var owner: String? { verdict.store?.owner }
-    /// The store's scopes for a registered token, else those its service reported live.
-    public var scopes: [String]? { verdict.store?.scopes ?? validLive?.facts?.scopes }
-    public var overScoped: Bool? { verdict.store?.overScoped ?? validLive?.overScoped }
-    public var excessScopes: [String]? { verdict.store?.excessScopes ?? validLive?.excessScopes }
+    /// The scopes a valid secret's service reported live (what it can do now), else the store's.
+    public var scopes: [String]? { validLive?.facts?.scopes ?? verdict.store?.scopes }
+    /// Whether `scopes` are what the service reported (a valid secret), not the store's declaration.
+    public var scopesAreLive: Bool { validLive?.facts?.scopes != nil }
+    /// Judged from the live scopes when there are any (`LiveScopes`), else from the store's.
+    public var overScoped: Bool? { validLive?.overScoped ?? verdict.store?.overScoped }
+    public var excessScopes: [String]? { validLive?.excessScopes ?? verdict.store?.excessScopes }
     /// With `--verify`: what the service said of the secret.
     public var verification: VerificationStatus? { verdict.live?.status }
     public var verificationReason: String? { verdict.live?.reason }

@@ -25,7 +25,10 @@ public enum TextReport {
         guard f.status == .leaked, let id = f.tokenID else { return live + liveFacts(f) }
         var lines = ["leaked registered token \(id)" + (f.owner.map { $0.isEmpty ? "" : " (owner: \($0))" } ?? "")]
         var facts: [String] = []
-        if let scopes = f.scopes { facts.append("scopes: \(scopes.isEmpty ? "none (full access)" : scopes.joined(separator: ", "))") }
+        if let scopes = f.scopes {
+            let label = f.scopesAreLive ? "live scopes" : "scopes"
+            facts.append("\(label): \(scopes.isEmpty ? "none (full access)" : scopes.joined(separator: ", "))")
+        }
         if let excess = f.excessScopes, !excess.isEmpty { facts.append("over-scoped: \(excess.joined(separator: ", "))") }
         if let expiry = f.expiry { facts.append("expiry: \(expiry.rawValue)") }
         if !facts.isEmpty { lines.append(facts.joined(separator: "; ")) }

@@ -30,25 +30,18 @@ public struct TokenAudit: Sendable {
 extension Policy {
     public func audit(_ token: StoredToken, today: Day = .today) -> TokenAudit {
         var violations: [Violation] = []
-        // Excess: granted but not needed (when needs are declared), plus forbidden scopes not needed.
-        var excess: [String] = []
-        if let needs = token.needs {
-            excess = token.scopes.filter { !needs.contains($0) }
-        }
-        let forbidden = (forbiddenScopes[token.service] ?? []).flatMap { pattern in
-            token.scopes.filter { Policy.matches($0, pattern) && !(token.needs ?? []).contains($0) }
-        }
-        for scope in forbidden where !excess.contains(scope) { excess.append(scope) }
+        let scopes = auditScopes(service: token.service, scopes: token.scopes, needs: token.needs)
+        let excess = scopes.excessScopes
         if !excess.isEmpty {
             var message = "over-scoped: \(excess.joined(separator: ", ")) beyond what it needs"
             if let needs = token.needs { message += " (\(needs.isEmpty ? "nothing" : needs.joined(separator: ", ")))" }
             violations.append(Violation(kind: .overScoped, message: message))
         }
-        for scope in Array(Set(forbidden)).sorted() {
+        for scope in scopes.forbiddenScopes {
             violations.append(
                 Violation(kind: .forbiddenScope, message: "scope \(scope) is forbidden for \(token.service) unless the job needs it"))
         }
-        if fullAccessWhenUnscoped.contains(token.service) && token.scopes.isEmpty {
+        if scopes.fullAccess {
             violations.append(Violation(kind: .fullAccess, message: "no scope: the token has the full access of its user"))
         }
         if autoRefreshSlides.contains(token.service) && token.refresh == .auto && token.expires == nil {

@@ -26,6 +26,9 @@ public struct Verifier: Sendable {
         var host: ServiceHost
         var subject: VerificationSubject
         var findings: [Int]
+        /// Built before sending, so jobs that would send the same request share it (an AWS key id and
+        /// its secret key are two findings and one STS call).
+        var request: HTTPRequest? = nil
     }
 
     /// Sets `verdict.live` on every finding. Findings no check covers are `unknown`.
@@ -67,11 +70,35 @@ public struct Verifier: Sendable {
                 jobs[key]!.findings.append(i)
             }
         }
-        let list = order.map { jobs[$0]! }
+        let list = Self.sharingRequests(order.map { jobs[$0]! }, now: now)
         let verdicts = settings.dryRun ? list.map(Self.plan) : run(list)
         for (job, verdict) in zip(list, verdicts) {
             for i in job.findings { result.findings[i].verdict.live = verdict }
         }
+    }
+
+    /// Builds each job's request and joins the jobs whose requests are the same bytes.
+    static func sharingRequests(_ jobs: [Job], now: Date) -> [Job] {
+        var merged: [Job] = []
+        var byRequest: [String: Int] = [:]
+        for var job in jobs {
+            job.request = job.check.request(for: job.subject, on: job.host, now: now)
+            guard let request = job.request else {
+                merged.append(job)
+                continue
+            }
+            var bytes = Array("\(request.method) \(request.url.absoluteString)\n".utf8)
+            for h in request.headers { bytes += Array("\(h.name): \(h.value)\n".utf8) }
+            bytes += [0] + (request.body ?? [])
+            let key = Fingerprint.sha256Hex(bytes)
+            if let j = byRequest[key] {
+                merged[j].findings += job.findings
+            } else {
+                byRequest[key] = merged.count
+                merged.append(job)
+            }
+        }
+        return merged
     }
 
     /// How a `--dry-run` verdict's reason starts; the host and its origin follow.
@@ -115,7 +142,7 @@ public struct Verifier: Sendable {
         func verdict(_ status: VerificationStatus, _ reason: String, facts: LiveFacts? = nil) -> LiveVerdict {
             LiveVerdict(status: status, reason: reason, host: host, facts: status == .valid ? facts : nil)
         }
-        guard let request = job.check.request(for: job.subject, on: job.host, now: now) else {
+        guard let request = job.request ?? job.check.request(for: job.subject, on: job.host, now: now) else {
             return LiveVerdict(status: .unknown, reason: job.check.missingReason)
         }
         guard HostChoice.isOn(request.url, job.host.base) else {
