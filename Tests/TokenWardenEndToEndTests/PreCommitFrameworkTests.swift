@@ -74,13 +74,15 @@ final class PreCommitFrameworkTests: CLITestCase {
     }
 
     /// The environment of a user's shell: the debug tokenwarden first on PATH (the system hook's), pre-commit's
-    /// cache in this test's directory.
+    /// cache and the temporary directory in this test's directory.
     lazy var environment: [String: String] = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return [
             "PATH": Self.binary.deletingLastPathComponent().path + ":" + path,
             "PRE_COMMIT_HOME": (try? cache.path) ?? "",
             "PRE_COMMIT_COLOR": "never",
+            // SwiftPM (the swift hook's build) leaves lock files in the temporary directory: keep them in this test's.
+            "TMPDIR": (try? TestSupport.temporaryDirectory(self).path) ?? NSTemporaryDirectory(),
         ]
     }()
 
