@@ -30,6 +30,8 @@ final class GitLabCheckTests: XCTestCase {
             CheckFixture.response(200, #"{"scopes": ["read_api"], "active": true, "expires_at": null}"#), subject)
         XCTAssertEqual(noExpiry.facts?.scopes, ["read_api"])
         XCTAssertNil(noExpiry.facts?.expires)
+        XCTAssertEqual(noExpiry.facts?.neverExpires, true)
+        XCTAssertEqual(outcome.facts?.neverExpires, false)
         XCTAssertEqual(CheckFixture.interpret(CheckFixture.response(200, #"{"active": false, "revoked": true}"#), subject).status, .invalid)
         XCTAssertEqual(CheckFixture.interpret(CheckFixture.response(401, #"{"message":"401 Unauthorized"}"#), subject).status, .invalid)
         XCTAssertEqual(CheckFixture.interpret(CheckFixture.response(429, ""), subject).reason, "rate limited (HTTP 429)")

@@ -134,6 +134,25 @@ final class LiveStoreAuditTests: XCTestCase {
         XCTAssertEqual(e.problems.first?.message, "expires 2027-03-01 at the service, never in the store")
     }
 
+    func testATokenTheServiceSaysNeverExpiresIsAMismatchWithAStoredEndDate() throws {
+        struct Endless: ServiceCheck {
+            var base = TestCheck()
+            var service: String { base.service }
+            var rules: Set<String> { base.rules }
+            func hosts(for s: VerificationSubject) -> [ServiceHost] { base.hosts(for: s) }
+            func request(for s: VerificationSubject, on h: ServiceHost, now: Date) -> HTTPRequest? { base.request(for: s, on: h, now: now) }
+            func interpret(_ r: HTTPResponse, for s: VerificationSubject) -> VerificationOutcome {
+                VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(neverExpires: true))
+            }
+        }
+        let verifier = RecordingVerifier(HTTPResponse(status: 200))
+        let dated = try audit(store(expires: "2027-01-31"), env: ["GH_TOKEN": github], verifier: verifier, checks: { _ in Endless() })
+        XCTAssertEqual(dated.problems.map(\.kind), [.expiryMismatch])
+        XCTAssertEqual(dated.problems.first?.message, "never expires at the service, 2027-01-31 in the store")
+        let endless = try audit(store(expires: nil), env: ["GH_TOKEN": github], verifier: verifier, checks: { _ in Endless() })
+        XCTAssertEqual(endless.problems, [])
+    }
+
     func testNoRawValueIsNotCheckedAndNothingIsSent() throws {
         let verifier = RecordingVerifier(HTTPResponse(status: 200))
         // Unset, holding another token (possibly another service's secret), or no env: place at all.

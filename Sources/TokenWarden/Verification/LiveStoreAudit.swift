@@ -230,6 +230,9 @@ public enum LiveStoreAudit {
                     Problem(
                         kind: .expiryMismatch,
                         message: "expires \(live) at the service, \(token.expires?.description ?? "never") in the store"))
+            } else if verdict.facts?.neverExpires == true, let stored = token.expires {
+                entry.problems.append(
+                    Problem(kind: .expiryMismatch, message: "never expires at the service, \(stored) in the store"))
             }
         }
     }

@@ -77,11 +77,15 @@ public struct LiveFacts: Hashable, Sendable {
     /// Scopes or permissions, as the service names them (the store's and the policy's vocabulary).
     public var scopes: [String]?
     public var expires: Day?
+    /// The service says the token has no expiry (GitLab's `expires_at: null`), which is not the same
+    /// as saying nothing of it: a register that expects an end date is then wrong.
+    public var neverExpires: Bool
 
-    public init(identity: String? = nil, scopes: [String]? = nil, expires: Day? = nil) {
+    public init(identity: String? = nil, scopes: [String]? = nil, expires: Day? = nil, neverExpires: Bool = false) {
         self.identity = identity
         self.scopes = scopes
         self.expires = expires
+        self.neverExpires = neverExpires && expires == nil
     }
 }
 

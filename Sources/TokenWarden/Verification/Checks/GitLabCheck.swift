@@ -58,6 +58,8 @@ struct GitLabCheck: ServiceCheck {
         let identity = [name.map { "token \($0)" }, user].compactMap { $0 }.joined(separator: ", ")
         return LiveFacts(
             identity: identity.isEmpty ? nil : identity, scopes: body["scopes"] as? [String],
-            expires: (body["expires_at"] as? String).flatMap { Day(parsing: $0) })
+            expires: (body["expires_at"] as? String).flatMap { Day(parsing: $0) },
+            // `expires_at: null` is documented as "no expiry" (only older instances allow one).
+            neverExpires: body["expires_at"] is NSNull)
     }
 }
