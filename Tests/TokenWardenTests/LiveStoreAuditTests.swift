@@ -35,6 +35,19 @@ final class LiveStoreAuditTests: XCTestCase {
         }
     }
 
+    /// `TestCheck`'s hosts and request, answering valid with fixed facts whatever comes back.
+    struct Answering: ServiceCheck {
+        var facts: LiveFacts
+        let base = TestCheck()
+        var service: String { base.service }
+        var rules: Set<String> { base.rules }
+        func hosts(for s: VerificationSubject) -> [ServiceHost] { base.hosts(for: s) }
+        func request(for s: VerificationSubject, on h: ServiceHost, now: Date) -> HTTPRequest? { base.request(for: s, on: h, now: now) }
+        func interpret(_ r: HTTPResponse, for s: VerificationSubject) -> VerificationOutcome {
+            VerificationOutcome(.valid, "HTTP 200", facts: facts)
+        }
+    }
+
     /// Records what it is asked to send and answers with one response.
     final class RecordingVerifier: @unchecked Sendable {
         let response: HTTPResponse
@@ -118,38 +131,24 @@ final class LiveStoreAuditTests: XCTestCase {
     }
 
     func testExpiryMismatch() throws {
-        struct Expiring: ServiceCheck {
-            var base = TestCheck()
-            var service: String { base.service }
-            var rules: Set<String> { base.rules }
-            func hosts(for s: VerificationSubject) -> [ServiceHost] { base.hosts(for: s) }
-            func request(for s: VerificationSubject, on h: ServiceHost, now: Date) -> HTTPRequest? { base.request(for: s, on: h, now: now) }
-            func interpret(_ r: HTTPResponse, for s: VerificationSubject) -> VerificationOutcome {
-                VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(expires: Day(parsing: "2027-03-01")))
-            }
-        }
         let verifier = RecordingVerifier(HTTPResponse(status: 200))
-        let e = try audit(store(expires: nil), env: ["GH_TOKEN": github], verifier: verifier, checks: { _ in Expiring() })
+        let e = try audit(
+            store(expires: nil), env: ["GH_TOKEN": github], verifier: verifier,
+            checks: { _ in Answering(facts: LiveFacts(expires: Day(parsing: "2027-03-01"))) })
         XCTAssertEqual(e.problems.map(\.kind), [.expiryMismatch])
         XCTAssertEqual(e.problems.first?.message, "expires 2027-03-01 at the service, never in the store")
     }
 
     func testATokenTheServiceSaysNeverExpiresIsAMismatchWithAStoredEndDate() throws {
-        struct Endless: ServiceCheck {
-            var base = TestCheck()
-            var service: String { base.service }
-            var rules: Set<String> { base.rules }
-            func hosts(for s: VerificationSubject) -> [ServiceHost] { base.hosts(for: s) }
-            func request(for s: VerificationSubject, on h: ServiceHost, now: Date) -> HTTPRequest? { base.request(for: s, on: h, now: now) }
-            func interpret(_ r: HTTPResponse, for s: VerificationSubject) -> VerificationOutcome {
-                VerificationOutcome(.valid, "HTTP 200", facts: LiveFacts(neverExpires: true))
-            }
-        }
         let verifier = RecordingVerifier(HTTPResponse(status: 200))
-        let dated = try audit(store(expires: "2027-01-31"), env: ["GH_TOKEN": github], verifier: verifier, checks: { _ in Endless() })
+        let dated = try audit(
+            store(expires: "2027-01-31"), env: ["GH_TOKEN": github], verifier: verifier,
+            checks: { _ in Answering(facts: LiveFacts(neverExpires: true)) })
         XCTAssertEqual(dated.problems.map(\.kind), [.expiryMismatch])
         XCTAssertEqual(dated.problems.first?.message, "never expires at the service, 2027-01-31 in the store")
-        let endless = try audit(store(expires: nil), env: ["GH_TOKEN": github], verifier: verifier, checks: { _ in Endless() })
+        let endless = try audit(
+            store(expires: nil), env: ["GH_TOKEN": github], verifier: verifier,
+            checks: { _ in Answering(facts: LiveFacts(neverExpires: true)) })
         XCTAssertEqual(endless.problems, [])
     }
 
