@@ -64,7 +64,7 @@ enum GitHardening {
         let ssh = ProcessInfo.processInfo.environment["GIT_SSH_COMMAND"].flatMap { $0.isEmpty ? nil : $0 }
         var settings = overrides.filter { !$0.key.hasPrefix("protocol.") && $0.key != "core.sshCommand" }
         settings += [("protocol.allow", "never")]
-        settings += ["ext", "git", "http", "https", "ssh", "file"].map {
+        settings += ["ext", RepositoryList.gitDaemonProtocol, "http", "https", "ssh", "file"].map {
             ("protocol.\($0).allow", transports.contains($0) ? "always" : "never")
         }
         settings += [

@@ -7,7 +7,7 @@ import Foundation
 public struct RemoteRepository: Sendable, Equatable {
     /// The list's transports, and `git://` too: a URL typed for one scan is the user's own choice of
     /// an unauthenticated transport (noted in the output), unlike a line of an org-wide list.
-    public static let transports = RepositoryList.transports.union(["git"])
+    public static let transports = RepositoryList.transports.union([RepositoryList.gitDaemonProtocol])
 
     public let url: String
     /// The URL less any password or token in it: what reports and errors name.
@@ -31,7 +31,7 @@ public struct RemoteRepository: Sendable, Equatable {
 
     /// What the output says about the transport, if anything.
     var transportNote: String? {
-        RepositoryList.transport(of: url) == "git"
+        RepositoryList.transport(of: url) == RepositoryList.gitDaemonProtocol
             ? "git:// is neither encrypted nor authenticated: what was scanned is what the network delivered" : nil
     }
 }

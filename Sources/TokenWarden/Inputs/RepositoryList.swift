@@ -22,6 +22,8 @@ public struct RepositoryList: Sendable, Equatable {
 
     /// Transports a listed URL may use. Never `ext::` (it runs a command), nor unencrypted `git://`/`http://`.
     public static let transports: Set<String> = ["https", "ssh", "file"]
+    /// `git://`, the git daemon's protocol: a transport's name (as `protocol.<name>.allow` spells it), not the program.
+    static let gitDaemonProtocol = "git"
     /// Far beyond any organisation's list; a larger file is refused unread.
     static let maxBytes = 8 << 20
 
