@@ -52,14 +52,3 @@ struct VerifyOptions: ParsableArguments {
         return (settings, note)
     }
 }
-
-extension TransportError {
-    /// A one-line reason.
-    var reason: String {
-        switch self {
-        case .unavailable(let why), .tls(let why), .connection(let why): why
-        case .timeout: "timeout"
-        case .redirectRefused(let location): "redirect to \(location) refused"
-        }
-    }
-}

@@ -121,20 +121,10 @@ public enum GitHubRevocation {
             do {
                 outcome = interpret(try transport.send(request(for: Array(tokens[range]), on: host)))
             } catch {
-                outcome = .failed(describe(error))
+                outcome = .failed(error.reason)
             }
             results.append((range, outcome))
         }
         return results
-    }
-
-    static func describe(_ error: TransportError) -> String {
-        switch error {
-        case .timeout: return "timeout"
-        case .tls(let why): return "TLS failure: \(why)"
-        case .connection(let why): return "connection failed: \(why)"
-        case .redirectRefused(let location): return "redirect to \(location) refused"
-        case .unavailable(let why): return why
-        }
     }
 }

@@ -52,6 +52,19 @@ public enum TransportError: Error, Equatable, Sendable {
     case unavailable(String)
 }
 
+extension TransportError {
+    /// One line for a report or an error message; never holds the secret.
+    public var reason: String {
+        switch self {
+        case .timeout: "timeout"
+        case .tls(let why): "TLS failure: \(why)"
+        case .connection(let why): "connection failed: \(why)"
+        case .redirectRefused(let location): "redirect to \(location) refused"
+        case .unavailable(let why): why
+        }
+    }
+}
+
 /// Sends one request. Implementations are synchronous and thread-safe; the verifier bounds concurrency.
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse

@@ -161,18 +161,18 @@ public struct Verifier: Sendable {
                 response = try transport.send(request)
             } catch {
                 switch error {
-                case .tls(let message): return verdict(.error, "TLS failure: \(message)")
                 case .redirectRefused(let location):
+                    // The host only: a location's query may carry what the service echoed back.
                     let target = URLComponents(string: location)?.host.map { " to \($0)" } ?? ""
                     return verdict(.error, "redirect\(target) refused")
-                case .unavailable(let message): return verdict(.error, message)
                 case .timeout, .connection:
-                    if failures < settings.retries {
+                    guard failures >= settings.retries else {
                         backOff(&failures)
                         continue
                     }
-                    if case .connection(let message) = error { return verdict(.error, "connection failed: \(message)") }
-                    return verdict(.error, "timeout")
+                    return verdict(.error, error.reason)
+                case .tls, .unavailable:
+                    return verdict(.error, error.reason)
                 }
             }
             if response.status == 429 {
